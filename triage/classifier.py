@@ -1,0 +1,177 @@
+"""The complaint classifier: sentence embedding + lexical features -> calibrated
+multi-label probabilities, a review flag and evidence phrases."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+from scipy import sparse
+from safetensors.numpy import load_file, save_file
+
+from .head import MultiLabelHead
+from .labels import COMPLAINT_LABELS, OTHER
+from .lexical import LexicalConfig, LexicalView, analyse, to_matrix, token_contributions
+
+FORMAT_VERSION = 1
+CONFIG_FILE = "config.json"
+WEIGHTS_FILE = "head.safetensors"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A phrase that pushed a label up, with its span in the input text."""
+
+    text: str
+    start: int
+    end: int
+    weight: float
+
+
+@dataclass
+class Prediction:
+    labels: list[str]
+    scores: dict[str, float]
+    needs_review: bool
+    evidence: dict[str, list[Evidence]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ClassifierSettings:
+    embedding_weight: float = 1.0  # scale of the embedding block against lexical features
+    review_margin: float = 0.15  # |p - threshold| below this -> needs_review
+    max_evidence: int = 3
+
+
+class ComplaintClassifier:
+    """Head over [embedding * embedding_weight | hashed lexical features]."""
+
+    def __init__(
+        self,
+        head: MultiLabelHead | None = None,
+        lexical: LexicalConfig | None = None,
+        settings: ClassifierSettings | None = None,
+    ) -> None:
+        self.head = head or MultiLabelHead()
+        self.lexical = lexical or LexicalConfig()
+        self.settings = settings or ClassifierSettings()
+
+    # -- features -------------------------------------------------------
+    def featurize(
+        self, texts: Sequence[str], languages: Sequence[str], embeddings: np.ndarray
+    ) -> tuple[sparse.csr_matrix, list[LexicalView]]:
+        views = [analyse(t, lang, self.lexical) for t, lang in zip(texts, languages)]
+        dense = sparse.csr_matrix(np.asarray(embeddings, np.float32) * self.settings.embedding_weight)
+        return sparse.hstack([dense, to_matrix(views, self.lexical)], format="csr"), views
+
+    # -- learning -------------------------------------------------------
+    def fit(
+        self,
+        texts: Sequence[str],
+        languages: Sequence[str],
+        embeddings: np.ndarray,
+        Y: np.ndarray,
+        sample_weight: np.ndarray | None = None,
+    ) -> "ComplaintClassifier":
+        X, _ = self.featurize(texts, languages, embeddings)
+        self.head.fit(X, Y, sample_weight=sample_weight)
+        return self
+
+    # -- inference ------------------------------------------------------
+    def predict(
+        self, texts: Sequence[str], languages: Sequence[str], embeddings: np.ndarray
+    ) -> list[Prediction]:
+        X, views = self.featurize(texts, languages, embeddings)
+        probs = self.head.predict_proba(X)
+        thresholds = self.head.thresholds_
+        dim = embeddings.shape[1]
+        lexical_coef = self.head.coef_[:, dim:]
+        out = []
+        for text, row, view in zip(texts, probs, views):
+            on = row >= thresholds
+            labels = [label for label, flag in zip(COMPLAINT_LABELS, on) if flag] or [OTHER]
+            evidence = {
+                label: self._evidence(text, view, lexical_coef[j])
+                for j, label in enumerate(COMPLAINT_LABELS)
+                if on[j]
+            }
+            out.append(
+                Prediction(
+                    labels=labels,
+                    scores={label: round(float(p), 4) for label, p in zip(COMPLAINT_LABELS, row)},
+                    needs_review=bool(np.any(np.abs(row - thresholds) < self.settings.review_margin)),
+                    evidence=evidence,
+                )
+            )
+        return out
+
+    def _evidence(self, text: str, view: LexicalView, weights: np.ndarray) -> list[Evidence]:
+        """Adjacent tokens with positive contributions, merged into phrases."""
+        contributions = token_contributions(view, weights)
+        if not len(contributions):
+            return []
+        floor = max(0.15 * float(contributions.max()), 1e-6)
+        phrases: list[Evidence] = []
+        i = 0
+        while i < len(view.tokens):
+            if contributions[i] <= floor:
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(view.tokens) and contributions[j + 1] > floor:
+                j += 1
+            start, end = view.tokens[i].start, view.tokens[j].end
+            weight = round(float(contributions[i : j + 1].sum()), 4)
+            phrases.append(Evidence(text=text[start:end], start=start, end=end, weight=weight))
+            i = j + 1
+        phrases.sort(key=lambda e: -e.weight)
+        return phrases[: self.settings.max_evidence]
+
+    # -- persistence ----------------------------------------------------
+    def save(self, folder: Path, extra_config: dict | None = None) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        head = self.head
+        save_file(
+            {
+                "coef": np.ascontiguousarray(head.coef_, dtype=np.float32),
+                "intercept": head.intercept_.astype(np.float32),
+                "calibration": head.calibration_.astype(np.float32),
+                "thresholds": head.thresholds_.astype(np.float32),
+            },
+            str(folder / WEIGHTS_FILE),
+        )
+        config = {
+            "format_version": FORMAT_VERSION,
+            "labels": list(COMPLAINT_LABELS),
+            "head": head.get_params(),
+            "lexical": asdict(self.lexical),
+            "settings": asdict(self.settings),
+            **(extra_config or {}),
+        }
+        (folder / CONFIG_FILE).write_text(json.dumps(config, indent=2, ensure_ascii=False) + "\n")
+
+    @classmethod
+    def load(cls, folder: Path) -> tuple["ComplaintClassifier", dict]:
+        """The classifier and the whole config dict (which names the encoder)."""
+        config = json.loads((folder / CONFIG_FILE).read_text())
+        if config.get("format_version") != FORMAT_VERSION:
+            raise ValueError(f"{folder}: unsupported model format {config.get('format_version')!r}")
+        if config.get("labels") != list(COMPLAINT_LABELS):
+            raise ValueError(f"{folder}: model labels {config.get('labels')} differ from {COMPLAINT_LABELS}")
+        params = dict(config["head"])
+        params["threshold_bounds"] = tuple(params["threshold_bounds"])
+        head = MultiLabelHead(**params)
+        weights = load_file(str(folder / WEIGHTS_FILE))
+        head.coef_ = weights["coef"]
+        head.intercept_ = weights["intercept"]
+        head.calibration_ = weights["calibration"]
+        head.thresholds_ = weights["thresholds"]
+        head.n_features_in_ = head.coef_.shape[1]
+        head.classes_ = np.arange(len(COMPLAINT_LABELS))
+        lexical = dict(config["lexical"])
+        lexical["char_ngrams"] = tuple(lexical["char_ngrams"])
+        classifier = cls(head, LexicalConfig(**lexical), ClassifierSettings(**config["settings"]))
+        return classifier, config

@@ -1,0 +1,100 @@
+"""Hashed lexical features: words, word pairs and character n-grams.
+
+They complement the sentence embedding with exact wording (typos, slang,
+domain words) and make the classifier explainable: each feature keeps the
+span of text it came from, so a label's evidence is the words whose learned
+weights pushed it up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+from scipy import sparse
+from sklearn.utils import murmurhash3_32
+
+from .segment import Token, segment
+
+DEFAULT_N_FEATURES = 2**18
+
+
+@dataclass(frozen=True)
+class LexicalConfig:
+    n_features: int = DEFAULT_N_FEATURES
+    char_ngrams: tuple[int, ...] = (2, 3)
+    max_chars: int = 2000  # lexical view of a very long text: its first 2,000 characters
+
+
+@dataclass
+class LexicalView:
+    """The features of one text, with the tokens each feature covers."""
+
+    tokens: list[Token]
+    indices: np.ndarray  # hashed feature index per feature
+    token_ids: list[tuple[int, ...]]  # tokens each feature covers
+
+
+def analyse(text: str, language: str, config: LexicalConfig) -> LexicalView:
+    text = text[: config.max_chars]
+    tokens = segment(text, language)
+    names: list[str] = []
+    covers: list[tuple[int, ...]] = []
+    lowered = [t.text.lower() for t in tokens]
+    for i, word in enumerate(lowered):
+        names.append("w:" + word)
+        covers.append((i,))
+        if i + 1 < len(lowered):
+            names.append(f"b:{word} {lowered[i + 1]}")
+            covers.append((i, i + 1))
+        for n in config.char_ngrams:
+            padded = f"<{word}>" if len(word) > 1 else word
+            for j in range(len(padded) - n + 1):
+                names.append(f"c{n}:" + padded[j : j + n])
+                covers.append((i,))
+    indices = np.fromiter(
+        (murmurhash3_32(name, seed=0, positive=True) % config.n_features for name in names),
+        dtype=np.int64,
+        count=len(names),
+    )
+    return LexicalView(tokens=tokens, indices=indices, token_ids=covers)
+
+
+def to_matrix(views: Sequence[LexicalView], config: LexicalConfig) -> sparse.csr_matrix:
+    """Binary presence of each hashed feature, each row L2-normalised."""
+    indptr = [0]
+    columns: list[np.ndarray] = []
+    for view in views:
+        unique = np.unique(view.indices)
+        columns.append(unique)
+        indptr.append(indptr[-1] + len(unique))
+    cols = np.concatenate(columns) if columns else np.zeros(0, dtype=np.int64)
+    data = np.ones(len(cols), dtype=np.float32)
+    lengths = np.diff(indptr)
+    data /= np.repeat(np.sqrt(np.maximum(lengths, 1)), lengths).astype(np.float32)
+    return sparse.csr_matrix(
+        (data, cols, np.asarray(indptr)), shape=(len(views), config.n_features), dtype=np.float32
+    )
+
+
+def token_contributions(view: LexicalView, weights: np.ndarray) -> np.ndarray:
+    """How much each token's features add to a linear score with `weights`.
+
+    A feature covering two tokens splits its weight between them; repeated
+    features count once, matching the binary matrix.
+    """
+    out = np.zeros(len(view.tokens), dtype=np.float64)
+    if not len(view.indices):
+        return out
+    n_unique = len(np.unique(view.indices))
+    scale = 1.0 / np.sqrt(n_unique)
+    seen: set[int] = set()
+    for index, covered in zip(view.indices.tolist(), view.token_ids):
+        if index in seen:
+            continue
+        seen.add(index)
+        share = weights[index] * scale / len(covered)
+        for token_id in covered:
+            out[token_id] += share
+    return out

@@ -1,0 +1,90 @@
+"""The one object every shell (CLI, API, batch job) calls: it cleans the text,
+detects the language, encodes once, and hands the same vectors on."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from .classifier import ComplaintClassifier, Prediction
+from .encoders import Encoder, load_encoder
+from .language import detect_language
+
+DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "default"
+MAX_CHARS = 5000  # a longer text is analysed on its first 5,000 characters
+
+
+class InvalidTextError(ValueError):
+    """A text the pipeline cannot analyse (not a string, or empty)."""
+
+
+@dataclass
+class Analysis:
+    text: str
+    language: str
+    prediction: Prediction
+    truncated: bool
+    embedding: np.ndarray
+
+
+def clean_text(text: object) -> tuple[str, bool]:
+    """Validate and normalise one input text; returns (text, truncated).
+
+    Raises InvalidTextError for non-strings and for empty or whitespace-only
+    text, so that callers can report the row instead of guessing a label.
+    """
+    if not isinstance(text, str):
+        raise InvalidTextError(f"text must be a string, got {type(text).__name__}")
+    text = unicodedata.normalize("NFC", text.replace("\ufeff", "")).strip()
+    if not text:
+        raise InvalidTextError("text is empty or whitespace only")
+    if len(text) > MAX_CHARS:
+        return text[:MAX_CHARS], True
+    return text, False
+
+
+class Pipeline:
+    def __init__(self, encoder: Encoder, classifier: ComplaintClassifier, config: dict | None = None) -> None:
+        self.encoder = encoder
+        self.classifier = classifier
+        self.config = config or {}
+
+    @classmethod
+    def load(cls, model_dir: str | Path | None = None, encoder: Encoder | None = None) -> "Pipeline":
+        """Load a saved model folder; its config names the encoder to build."""
+        folder = Path(model_dir) if model_dir else DEFAULT_MODEL_DIR
+        if not (folder / "config.json").is_file():
+            raise FileNotFoundError(f"no model at {folder} (expected {folder / 'config.json'})")
+        classifier, config = ComplaintClassifier.load(folder)
+        spec = config["encoder"]
+        if encoder is None:
+            encoder = load_encoder(spec)
+        elif encoder.spec != spec:
+            raise ValueError(f"model {folder} was trained on encoder {spec!r}, not {encoder.spec!r}")
+        return cls(encoder, classifier, config)
+
+    def analyse(self, texts: Sequence[str]) -> list[Analysis]:
+        """Analyse valid texts (see `clean_text`); raises InvalidTextError on the
+        first invalid one, naming its position."""
+        cleaned: list[str] = []
+        truncated: list[bool] = []
+        for position, text in enumerate(texts):
+            try:
+                value, cut = clean_text(text)
+            except InvalidTextError as exc:
+                raise InvalidTextError(f"text {position}: {exc}") from None
+            cleaned.append(value)
+            truncated.append(cut)
+        if not cleaned:
+            return []
+        languages = [detect_language(t) for t in cleaned]
+        embeddings = self.encoder.encode(cleaned)
+        predictions = self.classifier.predict(cleaned, languages, embeddings)
+        return [
+            Analysis(text=t, language=lang, prediction=p, truncated=cut, embedding=e)
+            for t, lang, p, cut, e in zip(cleaned, languages, predictions, truncated, embeddings)
+        ]
