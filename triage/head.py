@@ -50,7 +50,7 @@ class MultiLabelHead(ClassifierMixin, BaseEstimator):
 
     def fit(
         self, X: np.ndarray | sparse.spmatrix, Y: np.ndarray, sample_weight: np.ndarray | None = None
-    ) -> "MultiLabelHead":
+    ) -> MultiLabelHead:
         Y = np.asarray(Y, dtype=np.int64)
         if Y.ndim != 2:
             raise ValueError("Y must be a 2-D 0/1 matrix, one column per label")

@@ -11,6 +11,7 @@ from typing import Sequence
 import numpy as np
 
 from .classifier import ComplaintClassifier, Prediction
+from .clauses import pool_clauses, split_clauses
 from .encoders import Encoder, load_encoder
 from .language import detect_language
 
@@ -54,18 +55,30 @@ class Pipeline:
         self.config = config or {}
 
     @classmethod
-    def load(cls, model_dir: str | Path | None = None, encoder: Encoder | None = None) -> "Pipeline":
-        """Load a saved model folder; its config names the encoder to build."""
+    def load(
+        cls, model_dir: str | Path | None = None, encoder: Encoder | None = None, threads: int | None = None
+    ) -> Pipeline:
+        """Load a saved model folder; its config names the encoder to build
+        (with `threads` compute threads, default all cores)."""
         folder = Path(model_dir) if model_dir else DEFAULT_MODEL_DIR
         if not (folder / "config.json").is_file():
             raise FileNotFoundError(f"no model at {folder} (expected {folder / 'config.json'})")
         classifier, config = ComplaintClassifier.load(folder)
         spec = config["encoder"]
         if encoder is None:
-            encoder = load_encoder(spec)
+            encoder = load_encoder(spec, threads=threads)
         elif encoder.spec != spec:
             raise ValueError(f"model {folder} was trained on encoder {spec!r}, not {encoder.spec!r}")
         return cls(encoder, classifier, config)
+
+    def vectorize(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Encode the clauses of cleaned texts once; returns each text's
+        embedding (mean of its clause vectors, unit length) and the dense
+        classifier features [mean | element-wise max over clauses]."""
+        per_text = [split_clauses(t) for t in texts]
+        flat = [clause for clauses in per_text for clause in clauses]
+        mean, peak = pool_clauses(self.encoder.encode(flat), [len(c) for c in per_text])
+        return mean, np.hstack([mean, peak])
 
     def analyse(self, texts: Sequence[str]) -> list[Analysis]:
         """Analyse valid texts (see `clean_text`); raises InvalidTextError on the
@@ -82,8 +95,8 @@ class Pipeline:
         if not cleaned:
             return []
         languages = [detect_language(t) for t in cleaned]
-        embeddings = self.encoder.encode(cleaned)
-        predictions = self.classifier.predict(cleaned, languages, embeddings)
+        embeddings, dense = self.vectorize(cleaned)
+        predictions = self.classifier.predict(cleaned, languages, dense)
         return [
             Analysis(text=t, language=lang, prediction=p, truncated=cut, embedding=e)
             for t, lang, p, cut, e in zip(cleaned, languages, predictions, truncated, embeddings)

@@ -249,7 +249,7 @@ class RecordWriter:
         elif self._handle is not None:
             self._handle.close()
 
-    def __enter__(self) -> "RecordWriter":
+    def __enter__(self) -> RecordWriter:
         return self
 
     def __exit__(self, *exc: object) -> None:

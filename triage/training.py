@@ -13,8 +13,9 @@ from typing import Sequence
 import numpy as np
 
 from .classifier import ClassifierSettings, ComplaintClassifier
-from .dataset import Example, embed_cached, indicator_matrix
+from .dataset import Example, indicator_matrix
 from .encoders import Encoder
+from .encoders.cached import CachedEncoder
 from .evaluate import evaluate
 from .head import MultiLabelHead
 from .labels import COMPLAINT_LABELS
@@ -47,11 +48,12 @@ def train(
     if not examples:
         raise ValueError("no training examples")
     texts = [e.text for e in examples]
-    embeddings = embed_cached(encoder, texts, cache_dir)
+    body = CachedEncoder(encoder, cache_dir) if cache_dir is not None else encoder
+    _, dense = Pipeline(body, ComplaintClassifier()).vectorize(texts)
     classifier = ComplaintClassifier(head, lexical, settings).fit(
         texts,
         [e.language for e in examples],
-        embeddings,
+        dense,
         indicator_matrix(examples),
         sample_weight=np.array([e.weight for e in examples]),
     )
@@ -61,7 +63,7 @@ def train(
         "training_data": summarise(examples),
         "library_versions": library_versions(),
     }
-    return Pipeline(encoder, classifier, config)
+    return Pipeline(body, classifier, config)
 
 
 def summarise(examples: Sequence[Example]) -> dict:

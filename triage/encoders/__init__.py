@@ -10,21 +10,24 @@ from .base import Encoder, MissingDependencyError, l2_normalise
 DEFAULT_SPEC = "use-m3"
 
 
-def load_encoder(spec: str = DEFAULT_SPEC) -> Encoder:
-    """Build the encoder a spec string names; unknown specs raise ValueError."""
+def load_encoder(spec: str = DEFAULT_SPEC, threads: int | None = None) -> Encoder:
+    """Build the encoder a spec string names; unknown specs raise ValueError.
+
+    `threads` caps the encoder's compute threads (default: all cores).
+    """
     if spec == "use-m3":
         from .use_m3 import UseM3Encoder
 
-        return UseM3Encoder()
+        return UseM3Encoder(threads=threads)
     if spec == "e5-small" or spec.startswith("e5-small:"):
         from .e5 import E5SmallEncoder
 
         path = spec.split(":", 1)[1] if ":" in spec else None
-        return E5SmallEncoder(path)
+        return E5SmallEncoder(path, threads=threads)
     if spec.startswith("st:"):
         from .sentence_transformer import SentenceTransformerEncoder
 
-        return SentenceTransformerEncoder(spec[3:])
+        return SentenceTransformerEncoder(spec[3:], threads=threads)
     if spec == "fake" or spec.startswith("fake:"):
         from .fake import FakeEncoder
 

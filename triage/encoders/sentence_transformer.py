@@ -21,6 +21,7 @@ class SentenceTransformerEncoder:
         batch_size: int = 32,
         allow_download: bool = False,
         spec: str | None = None,
+        threads: int | None = None,
     ) -> None:
         try:
             from sentence_transformers import SentenceTransformer
@@ -29,6 +30,10 @@ class SentenceTransformerEncoder:
         if not allow_download:
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        if threads:
+            import torch
+
+            torch.set_num_threads(threads)
         self.spec = spec or f"st:{model}"
         self.prefix = prefix
         self.batch_size = batch_size

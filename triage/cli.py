@@ -1,0 +1,288 @@
+"""The `triage` command: classify, score, train, eval, serve.
+
+Every sub-command only builds core objects from triage/ and prints or writes
+what they return. Exit codes: 0 success, 1 the job ran but some rows failed
+(their records carry an `error`), 2 bad usage or unreadable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any, Sequence
+
+from .labels import COMPLAINT_LABELS
+
+EXIT_OK, EXIT_ROW_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+def _fail(message: str) -> int:
+    print(f"triage: error: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _model_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--model", metavar="DIR", default=os.environ.get("TRIAGE_MODEL"),
+        help="model folder (default: $TRIAGE_MODEL, else the bundled models/default)",
+    )
+
+
+# -- classify -------------------------------------------------------------------
+
+
+def cmd_classify(args: argparse.Namespace) -> int:
+    from .pipeline import InvalidTextError, Pipeline
+    from .scoring import analysis_record
+
+    texts = list(args.texts)
+    if not texts and not sys.stdin.isatty():
+        texts = [line.rstrip("\n") for line in sys.stdin if line.strip()]
+    if not texts:
+        return _fail("give at least one text (as arguments, or one per line on standard input)")
+    pipeline = Pipeline.load(args.model)
+    try:
+        analyses = pipeline.analyse(texts)
+    except InvalidTextError as exc:
+        return _fail(str(exc))
+    records = [{"text": t, **analysis_record(a)} for t, a in zip(texts, analyses)]
+    if args.json:
+        for record in records:
+            print(json.dumps(record, ensure_ascii=False))
+    else:
+        print(_table(records))
+    return EXIT_OK
+
+
+def _table(records: list[dict[str, Any]]) -> str:
+    header = ["text", "lang", "labels", *[label.replace("_", " ") for label in COMPLAINT_LABELS], "review", "evidence"]
+    rows = []
+    for r in records:
+        text = r["text"].replace("\n", " ")
+        evidence = "; ".join(f"{label}: {', '.join(words)}" for label, words in r["evidence"].items() if words)
+        rows.append([
+            text if len(text) <= 48 else text[:47] + "…",
+            r["language"],
+            ",".join(r["labels"]),
+            *[f"{r['scores'][label]:.2f}" for label in COMPLAINT_LABELS],
+            "yes" if r["needs_review"] else "",
+            evidence,
+        ])
+    widths = [max(_width(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
+    lines = ["  ".join(_pad(str(cell), w) for cell, w in zip(row, widths)).rstrip() for row in [header, *rows]]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def _width(text: str) -> int:
+    """Display width: CJK and other wide characters take two columns."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
+# -- score ------------------------------------------------------------------------
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from .records import InputFormatError, file_format
+    from .scoring import ScoreStats, score_file
+
+    try:
+        file_format(args.output)
+        file_format(args.input)
+    except InputFormatError as exc:
+        return _fail(str(exc))
+    if args.batch_size < 1 or args.workers < 1:
+        return _fail("--batch-size and --workers must be at least 1")
+
+    def progress(stats: ScoreStats) -> None:
+        if not args.quiet:
+            rate = stats.rows / stats.seconds if stats.seconds else 0.0
+            print(f"\r{stats.rows} rows, {stats.errors} errors, {rate:.0f} rows/s", end="", file=sys.stderr)
+
+    try:
+        stats = score_file(args.input, args.output, model_dir=args.model, batch_size=args.batch_size,
+                           workers=args.workers, limit=args.limit, progress=progress)
+    except InputFormatError as exc:
+        return _fail(str(exc))
+    if not args.quiet:
+        rate = stats.rows / stats.seconds if stats.seconds else 0.0
+        print(f"\r{stats.rows} rows scored into {args.output} in {stats.seconds:.1f} s ({rate:.0f} rows/s): "
+              f"{stats.errors} errors, {stats.duplicates} duplicate ids, labels {stats.by_label}", file=sys.stderr)
+    return EXIT_ROW_ERRORS if stats.errors else EXIT_OK
+
+
+# -- train and eval ---------------------------------------------------------------
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from .classifier import ClassifierSettings
+    from .dataset import load_examples
+    from .encoders import load_encoder
+    from .head import MultiLabelHead
+    from .training import evaluate_pipeline, save_pipeline, train
+
+    try:
+        examples = load_examples(args.data)
+        gold = {str(p): load_examples([p]) for p in args.eval}
+    except (OSError, ValueError) as exc:
+        return _fail(str(exc))
+    print(f"training on {len(examples)} examples with encoder {args.encoder}", file=sys.stderr)
+    pipeline = train(
+        examples,
+        load_encoder(args.encoder),
+        head=MultiLabelHead(C=args.C),
+        settings=ClassifierSettings(embedding_weight=args.embedding_weight),
+        cache_dir=args.cache_dir,
+    )
+    metrics = {name: evaluate_pipeline(pipeline, exs) for name, exs in gold.items()}
+    save_pipeline(pipeline, args.out, metrics)
+    for name, report in metrics.items():
+        print(_summary(name, report), file=sys.stderr)
+    print(f"model saved to {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .dataset import load_examples
+    from .pipeline import Pipeline
+    from .training import evaluate_pipeline
+
+    try:
+        examples = load_examples([args.gold])
+    except (OSError, ValueError) as exc:
+        return _fail(str(exc))
+    if not examples:
+        return _fail(f"{args.gold} holds no examples")
+    report = evaluate_pipeline(Pipeline.load(args.model), examples)
+    print(json.dumps(report, indent=2, ensure_ascii=False) if args.json else _report(report))
+    return EXIT_OK
+
+
+def _summary(name: str, r: dict) -> str:
+    labels = ", ".join(f"{label} {m['f1']:.3f}" for label, m in r["labels"].items())
+    return (f"{name}: micro-F1 {r['micro_f1']:.3f}, macro-F1 {r['macro_f1']:.3f} ({labels}); "
+            f"other accuracy {r['other']['accuracy']}; ECE {r['ece']}")
+
+
+def _report(r: dict) -> str:
+    lines = [f"{r['n']} texts", "", f"{'label':<15}{'precision':>10}{'recall':>8}{'F1':>8}{'support':>9}"]
+    for label, m in r["labels"].items():
+        lines.append(f"{label:<15}{m['precision']:>10.3f}{m['recall']:>8.3f}{m['f1']:>8.3f}{m['support']:>9}")
+    o = r["other"]
+    lines.append(f"{'other':<15}{o['precision']:>10.3f}{o['recall']:>8.3f}{o['f1']:>8.3f}{o['support']:>9}")
+    lines += ["", f"micro-F1 {r['micro_f1']:.3f}   macro-F1 {r['macro_f1']:.3f}   "
+                  f"accuracy on other {o['accuracy']}   exact match {r['exact_match']:.3f}   ECE {r['ece']:.3f}", "",
+              "per language:"]
+    for lang, m in r["per_language"].items():
+        f1s = " ".join(f"{label} {v['f1']:.2f}" for label, v in m["labels"].items())
+        lines.append(f"  {lang:<4} n={m['n']:<5} micro-F1 {m['micro_f1']:.3f}  macro-F1 {m['macro_f1']:.3f}  "
+                     f"other acc {m['other']['accuracy']}  ({f1s})")
+    lines += ["", "confusion (gold label set -> predicted label set: count):"]
+    for gold, row in r["confusion"].items():
+        lines.append(f"  {gold}: " + ", ".join(f"{p} {n}" for p, n in sorted(row.items(), key=lambda kv: -kv[1])))
+    return "\n".join(lines)
+
+
+# -- serve ----------------------------------------------------------------------
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from api.app import create_app
+
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    app = create_app(model_dir=args.model)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    return EXIT_OK
+
+
+# -- parser -----------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="triage",
+        description="Multilingual triage of buyer reviews and messages: labels each text late_delivery, damage, "
+                    "wrong_item (several at once allowed) or other, with calibrated probabilities and evidence.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("classify", help="classify texts given on the command line",
+                       description="Classify texts given as arguments (or one per line on standard input) "
+                                   "and print a table, or JSON lines with --json.")
+    p.add_argument("texts", nargs="*", metavar="TEXT", help="texts to classify")
+    p.add_argument("--json", action="store_true", help="print one JSON object per text instead of a table")
+    _model_arg(p)
+    p.set_defaults(func=cmd_classify)
+
+    p = sub.add_parser(
+        "score", help="score a file of texts into an output file",
+        description="Score INPUT (.jsonl, .csv or .parquet; .jsonl.gz and .csv.gz too) with columns `id` and "
+                    "`text` into OUTPUT (format by extension). One record per input row, in input order; other "
+                    "columns pass through. Rows that cannot be scored get an `error` field naming the row and "
+                    "field, and the run goes on (exit code 1 if any row failed).")
+    p.add_argument("input", metavar="INPUT", help="input file")
+    p.add_argument("-o", "--output", required=True, metavar="OUTPUT", help="output file (.jsonl, .csv, .parquet)")
+    p.add_argument("--batch-size", type=int, default=256, help="texts encoded together (default 256)")
+    p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                   help="processes, each with its own copy of the model (default: one per core)")
+    p.add_argument("--limit", type=int, default=None, help="score only the first N rows")
+    p.add_argument("--quiet", action="store_true", help="no progress on standard error")
+    _model_arg(p)
+    p.set_defaults(func=cmd_score)
+
+    p = sub.add_parser("train", help="train a model from labelled JSONL",
+                       description="Fit the classifier head on labelled JSONL files (fields `text` and `labels`; "
+                                   "optional `lang`, `weight`, `source`) over an encoder, and save a model folder.")
+    p.add_argument("data", nargs="+", type=Path, metavar="DATA.jsonl", help="labelled training files")
+    p.add_argument("-o", "--out", required=True, type=Path, metavar="DIR", help="model folder to write")
+    p.add_argument("--encoder", default="use-m3",
+                   help="encoder spec: use-m3 (default), e5-small, e5-small:<dir>, st:<model id or path>, fake")
+    p.add_argument("--C", type=float, default=4.0, help="inverse L2 regularisation of the head (default 4)")
+    p.add_argument("--embedding-weight", type=float, default=1.0,
+                   help="scale of the sentence vectors against the lexical features (default 1)")
+    p.add_argument("--eval", action="append", default=[], type=Path, metavar="GOLD.jsonl",
+                   help="labelled file to evaluate on after training; repeatable; figures go to metrics.json")
+    p.add_argument("--cache-dir", type=Path, default=None, help="cache sentence vectors here between runs")
+    p.set_defaults(func=cmd_train)
+
+    p = sub.add_parser("eval", help="evaluate a model on a labelled JSONL file",
+                       description="Per-label precision, recall and F1, micro and macro F1, accuracy on `other` "
+                                   "texts, per-language figures, a confusion table and the expected calibration "
+                                   "error (ECE) of a model on GOLD.jsonl (fields `text`, `labels`, optional `lang`).")
+    p.add_argument("gold", metavar="GOLD.jsonl", help="labelled file")
+    p.add_argument("--json", action="store_true", help="print the full report as JSON")
+    _model_arg(p)
+    p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("serve", help="start the HTTP API",
+                       description="Start the HTTP service (FastAPI) with the model loaded once.")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    _model_arg(p)
+    p.set_defaults(func=cmd_serve)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except FileNotFoundError as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
