@@ -6,15 +6,17 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 from safetensors.numpy import load_file, save_file
-from scipy import sparse
 
 from .head import MultiLabelHead
 from .labels import COMPLAINT_LABELS, OTHER
-from .lexical import LexicalConfig, LexicalView, analyse, to_matrix, token_contributions
+from .lexical import LexicalConfig, LexicalView, analyse, linear_scores, to_matrix, token_contributions
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 FORMAT_VERSION = 1
 CONFIG_FILE = "config.json"
@@ -60,12 +62,18 @@ class ComplaintClassifier:
         self.settings = settings or ClassifierSettings()
 
     # -- features -------------------------------------------------------
+    def views(self, texts: Sequence[str], languages: Sequence[str]) -> list[LexicalView]:
+        return [analyse(t, lang, self.lexical) for t, lang in zip(texts, languages)]
+
     def featurize(
         self, texts: Sequence[str], languages: Sequence[str], dense: np.ndarray
-    ) -> tuple[sparse.csr_matrix, list[LexicalView]]:
-        views = [analyse(t, lang, self.lexical) for t, lang in zip(texts, languages)]
-        dense = sparse.csr_matrix(np.asarray(dense, np.float32) * self.settings.embedding_weight)
-        return sparse.hstack([dense, to_matrix(views, self.lexical)], format="csr"), views
+    ) -> sparse.csr_matrix:
+        """The head's input matrix [dense * embedding_weight | lexical] (for fitting)."""
+        from scipy import sparse
+
+        scaled = sparse.csr_matrix(np.asarray(dense, np.float32) * self.settings.embedding_weight)
+        lexical = to_matrix(self.views(texts, languages), self.lexical)
+        return sparse.hstack([scaled, lexical], format="csr")
 
     # -- learning -------------------------------------------------------
     def fit(
@@ -76,19 +84,21 @@ class ComplaintClassifier:
         Y: np.ndarray,
         sample_weight: np.ndarray | None = None,
     ) -> ComplaintClassifier:
-        X, _ = self.featurize(texts, languages, dense)
-        self.head.fit(X, Y, sample_weight=sample_weight)
+        self.head.fit(self.featurize(texts, languages, dense), Y, sample_weight=sample_weight)
         return self
 
     # -- inference ------------------------------------------------------
     def predict(
         self, texts: Sequence[str], languages: Sequence[str], dense: np.ndarray
     ) -> list[Prediction]:
-        X, views = self.featurize(texts, languages, dense)
-        probs = self.head.predict_proba(X)
-        thresholds = self.head.thresholds_
+        views = self.views(texts, languages)
         dim = dense.shape[1]
-        lexical_coef = self.head.coef_[:, dim:]
+        coef = self.head.coef_
+        lexical_coef = coef[:, dim:]
+        raw = (np.asarray(dense, np.float32) * self.settings.embedding_weight) @ coef[:, :dim].T
+        raw = raw + linear_scores(views, lexical_coef) + self.head.intercept_
+        probs = self.head.calibrate(raw)
+        thresholds = self.head.thresholds_
         out = []
         for text, row, view in zip(texts, probs, views):
             on = row >= thresholds

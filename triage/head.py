@@ -1,20 +1,22 @@
 """The learnable head: one calibrated logistic regression per complaint label.
 
 Follows the scikit-learn estimator contract (parameters stored in
-`__init__`, `fit` returns self, learned attributes end in `_`), so it can be
-tested on synthetic vectors and used with sklearn's model selection tools.
+`__init__`, `get_params`/`set_params`, `fit` returns self, learned attributes
+end in `_`), so it can be tested on synthetic vectors and used with sklearn's
+model selection tools. scikit-learn is imported only to fit: predicting is
+plain numpy, which keeps a cold start of the CLI short.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
-from scipy import sparse
-from sklearn.base import BaseEstimator, ClassifierMixin
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import KFold
+
+PARAMS = ("C", "class_weight", "cv", "threshold_bounds", "max_iter", "random_state")
 
 
-class MultiLabelHead(ClassifierMixin, BaseEstimator):
+class MultiLabelHead:
     """Independent binary classifiers over a shared feature matrix.
 
     Probabilities are Platt-calibrated on out-of-fold scores, and each
@@ -39,7 +41,19 @@ class MultiLabelHead(ClassifierMixin, BaseEstimator):
         self.max_iter = max_iter
         self.random_state = random_state
 
-    def _new_model(self) -> LogisticRegression:
+    def get_params(self, deep: bool = True) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in PARAMS}
+
+    def set_params(self, **params: Any) -> MultiLabelHead:
+        for name, value in params.items():
+            if name not in PARAMS:
+                raise ValueError(f"invalid parameter {name!r} for MultiLabelHead; valid: {PARAMS}")
+            setattr(self, name, value)
+        return self
+
+    def _new_model(self):  # type: ignore[no-untyped-def]
+        from sklearn.linear_model import LogisticRegression
+
         return LogisticRegression(
             C=self.C,
             class_weight=self.class_weight,
@@ -48,9 +62,12 @@ class MultiLabelHead(ClassifierMixin, BaseEstimator):
             random_state=self.random_state,
         )
 
-    def fit(
-        self, X: np.ndarray | sparse.spmatrix, Y: np.ndarray, sample_weight: np.ndarray | None = None
-    ) -> MultiLabelHead:
+    def fit(self, X: Any, Y: np.ndarray, sample_weight: np.ndarray | None = None) -> MultiLabelHead:
+        """X: (n_samples, n_features) dense or scipy sparse; Y: 0/1 (n_samples, n_labels)."""
+        from scipy import sparse
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.model_selection import KFold
+
         Y = np.asarray(Y, dtype=np.int64)
         if Y.ndim != 2:
             raise ValueError("Y must be a 2-D 0/1 matrix, one column per label")
@@ -87,16 +104,19 @@ class MultiLabelHead(ClassifierMixin, BaseEstimator):
         self.classes_ = np.arange(n_labels)
         return self
 
-    def decision_function(self, X: np.ndarray | sparse.spmatrix) -> np.ndarray:
+    def decision_function(self, X: Any) -> np.ndarray:
         scores = X @ self.coef_.T
         return np.asarray(scores, dtype=np.float64) + self.intercept_
 
-    def predict_proba(self, X: np.ndarray | sparse.spmatrix) -> np.ndarray:
-        """Calibrated probability of each label, shape (n_samples, n_labels)."""
-        raw = self.decision_function(X)
+    def calibrate(self, raw: np.ndarray) -> np.ndarray:
+        """Calibrated probabilities from raw linear scores (n_samples, n_labels)."""
         return _sigmoid(raw * self.calibration_[:, 0] + self.calibration_[:, 1])
 
-    def predict(self, X: np.ndarray | sparse.spmatrix) -> np.ndarray:
+    def predict_proba(self, X: Any) -> np.ndarray:
+        """Calibrated probability of each label, shape (n_samples, n_labels)."""
+        return self.calibrate(self.decision_function(X))
+
+    def predict(self, X: Any) -> np.ndarray:
         return (self.predict_proba(X) >= self.thresholds_).astype(np.int64)
 
 

@@ -8,14 +8,16 @@ weights pushed it up.
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
-from scipy import sparse
-from sklearn.utils import murmurhash3_32
 
 from .segment import Token, segment
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 DEFAULT_N_FEATURES = 2**18
 
@@ -54,7 +56,7 @@ def analyse(text: str, language: str, config: LexicalConfig) -> LexicalView:
                 names.append(f"c{n}:" + padded[j : j + n])
                 covers.append((i,))
     indices = np.fromiter(
-        (murmurhash3_32(name, seed=0, positive=True) % config.n_features for name in names),
+        (zlib.crc32(name.encode("utf-8")) % config.n_features for name in names),
         dtype=np.int64,
         count=len(names),
     )
@@ -62,7 +64,9 @@ def analyse(text: str, language: str, config: LexicalConfig) -> LexicalView:
 
 
 def to_matrix(views: Sequence[LexicalView], config: LexicalConfig) -> sparse.csr_matrix:
-    """Binary presence of each hashed feature, each row L2-normalised."""
+    """Binary presence of each hashed feature, each row L2-normalised (for fitting)."""
+    from scipy import sparse
+
     indptr = [0]
     columns: list[np.ndarray] = []
     for view in views:
@@ -76,6 +80,17 @@ def to_matrix(views: Sequence[LexicalView], config: LexicalConfig) -> sparse.csr
     return sparse.csr_matrix(
         (data, cols, np.asarray(indptr)), shape=(len(views), config.n_features), dtype=np.float32
     )
+
+
+def linear_scores(views: Sequence[LexicalView], weights: np.ndarray) -> np.ndarray:
+    """`to_matrix(views) @ weights.T` without building the matrix: weights is
+    (n_labels, n_features); returns (len(views), n_labels)."""
+    out = np.zeros((len(views), weights.shape[0]), dtype=np.float64)
+    for row, view in enumerate(views):
+        unique = np.unique(view.indices)
+        if len(unique):
+            out[row] = weights[:, unique].sum(axis=1) / np.sqrt(len(unique))
+    return out
 
 
 def token_contributions(view: LexicalView, weights: np.ndarray) -> np.ndarray:

@@ -1,0 +1,78 @@
+"""Shared fixtures. Unit tests use a tiny deterministic fake encoder and a
+head trained in a second on project-written sentences (below); tests marked
+`real_model` use the bundled model; `shared_data` tests read ../shared/data
+and skip when it is absent."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from triage.dataset import Example
+from triage.encoders import load_encoder
+from triage.head import MultiLabelHead
+from triage.pipeline import Pipeline
+from triage.training import save_pipeline, train
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_DATA = Path(os.environ.get("TRIAGE_SHARED_DATA", ROOT.parent / "shared" / "data"))
+
+# Project-written training sentences for the fake model (not real buyer text).
+TINY_TRAIN = [
+    ("my parcel arrived three weeks late", ["late_delivery"]),
+    ("still waiting, the order is very late", ["late_delivery"]),
+    ("delivery was late again, slow courier", ["late_delivery"]),
+    ("late late late, took a month", ["late_delivery"]),
+    ("快递太慢了，等了三周才到", ["late_delivery"]),
+    ("物流太慢，一周才到", ["late_delivery"]),
+    ("the glass arrived broken and cracked", ["damage"]),
+    ("box crushed, item broken on arrival", ["damage"]),
+    ("screen cracked when it arrived, broken", ["damage"]),
+    ("屏幕碎了，收到就是坏的", ["damage"]),
+    ("杯子碎了，包装压坏了", ["damage"]),
+    ("broken and leaking bottle", ["damage"]),
+    ("wrong colour sent, I ordered black", ["wrong_item"]),
+    ("received the wrong size instead of L", ["wrong_item"]),
+    ("发错货了，颜色不对", ["wrong_item"]),
+    ("少了一个配件，发错了", ["wrong_item"]),
+    ("wrong item in the box, not what I ordered", ["wrong_item"]),
+    ("late and broken, parcel crushed after a month", ["late_delivery", "damage"]),
+    ("very late and the wrong size", ["late_delivery", "wrong_item"]),
+    ("great product, love it", ["other"]),
+    ("fast shipping, very happy", ["other"]),
+    ("how do I reset my password", ["other"]),
+    ("质量很好，很满意", ["other"]),
+    ("价格便宜，推荐购买", ["other"]),
+    ("nice colour and good value", ["other"]),
+    ("customer service was friendly", ["other"]),
+    ("works as described, five stars", ["other"]),
+    ("客服态度很好", ["other"]),
+]
+
+
+def tiny_examples() -> list[Example]:
+    from triage.language import detect_language
+
+    return [Example(id=str(i), text=t, labels=labels, language=detect_language(t))
+            for i, (t, labels) in enumerate(TINY_TRAIN)]
+
+
+@pytest.fixture(scope="session")
+def fake_pipeline() -> Pipeline:
+    return train(tiny_examples(), load_encoder("fake:64"), head=MultiLabelHead(C=10.0, cv=3))
+
+
+@pytest.fixture(scope="session")
+def fake_model_dir(tmp_path_factory: pytest.TempPathFactory, fake_pipeline: Pipeline) -> Path:
+    folder = tmp_path_factory.mktemp("models") / "fake"
+    save_pipeline(fake_pipeline, folder, metrics={})
+    return folder
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"../shared/data not found at {SHARED_DATA}")
+    return SHARED_DATA

@@ -1,0 +1,46 @@
+import numpy as np
+
+from triage.clauses import pool_clauses, split_clauses
+from triage.lexical import LexicalConfig, analyse, linear_scores, to_matrix, token_contributions
+from triage.segment import segment
+
+
+def test_chinese_is_segmented_into_words_with_offsets() -> None:
+    text = "送餐太慢了，汤也洒了"
+    tokens = segment(text, "zh")
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+    assert any(t.text in ("洒", "洒了") for t in tokens)
+    assert all(len(t.text) < len(text) for t in tokens)
+
+
+def test_japanese_and_thai_are_chunked_not_whole_sentences() -> None:
+    for text, lang in [("箱が潰れていて、グラスが割れていました", "ja"), ("สินค้ามาช้ามากและกล่องบุบ", "th")]:
+        tokens = segment(text, lang)
+        assert len(tokens) >= 3
+        assert all(text[t.start : t.end] == t.text for t in tokens)
+
+
+def test_linear_scores_equal_matrix_product() -> None:
+    config = LexicalConfig(n_features=2**12)
+    views = [analyse(t, "en", config) for t in ["the box was crushed", "late again", ""]]
+    weights = np.random.default_rng(0).normal(size=(3, config.n_features)).astype(np.float32)
+    expected = to_matrix(views, config) @ weights.T
+    np.testing.assert_allclose(linear_scores(views, weights), expected, rtol=1e-5, atol=1e-6)
+
+
+def test_token_contributions_sum_to_the_score() -> None:
+    config = LexicalConfig(n_features=2**12)
+    view = analyse("parcel arrived broken", "en", config)
+    weights = np.random.default_rng(1).normal(size=config.n_features)
+    total = token_contributions(view, weights).sum()
+    assert np.isclose(total, linear_scores([view], weights[None, :])[0, 0])
+
+
+def test_clauses_split_at_punctuation_and_pool() -> None:
+    assert split_clauses("送餐迟到20分钟不说，竟然还少一样菜！") == ["送餐迟到20分钟不说，", "竟然还少一样菜！"]
+    assert split_clauses("ok") == ["ok"]
+    assert len(split_clauses("late again, " * 50 + "end", max_clauses=5)) == 5
+    vectors = np.array([[1, 0], [0, 1], [1, 1]], dtype=np.float32)
+    mean, peak = pool_clauses(vectors, [2, 1])
+    np.testing.assert_allclose(peak, [[1, 1], [1, 1]])
+    np.testing.assert_allclose(np.linalg.norm(mean, axis=1), [1, 1], rtol=1e-6)
