@@ -232,11 +232,12 @@ def main(argv: list[str] | None = None) -> int:
         flush=True,
     )
 
-    started = time.perf_counter()
+    train_seconds = 0.0  # excludes --dev scoring
     seen = 0
     for epoch in range(1, args.epochs + 1):
         body.train()
         head.train()
+        epoch_start = time.perf_counter()
         running, running_n = 0.0, 0
         for step, batch_ids in enumerate(length_grouped_batches(lengths, args.batch_size, rng), 1):
             texts = [examples[i][0] for i in batch_ids]
@@ -254,20 +255,24 @@ def main(argv: list[str] | None = None) -> int:
             running += loss.item() * len(batch_ids)
             running_n += len(batch_ids)
             if step % args.log_every == 0 or step == steps_per_epoch:
-                elapsed = time.perf_counter() - started
+                elapsed = train_seconds + time.perf_counter() - epoch_start
                 print(
                     f"epoch {epoch} step {step}/{steps_per_epoch} loss {running / running_n:.4f} "
                     f"{seen / elapsed:.1f} ex/s {elapsed:.0f}s",
                     flush=True,
                 )
                 running, running_n = 0.0, 0
+        train_seconds += time.perf_counter() - epoch_start
         if dev:
-            print(f"epoch {epoch} dev: {evaluate(dev, tokenize, embed, head, scale, args.batch_size)}", flush=True)
+            scoring = time.perf_counter()
+            scores = evaluate(dev, tokenize, embed, head, scale, args.batch_size)
+            print(f"epoch {epoch} dev ({time.perf_counter() - scoring:.0f}s): {scores}", flush=True)
 
-    elapsed = time.perf_counter() - started
-    print(f"trained on {seen} examples in {elapsed:.1f}s ({seen / elapsed:.1f} examples/s)", flush=True)
-
-    save(model, args, base, elapsed, seen)
+    print(
+        f"trained on {seen} examples in {train_seconds:.1f}s ({seen / train_seconds:.1f} examples/s)",
+        flush=True,
+    )
+    save(model, args, base, train_seconds, seen)
     print(f"saved the fine-tuned body to {args.out} (load it with the spec e5-small:{args.out})")
     return 0
 

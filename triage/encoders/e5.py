@@ -388,7 +388,7 @@ class E5SmallEncoder:
     def __init__(
         self,
         path: str | None = None,
-        batch_size: int = 32,
+        batch_size: int = 16,
         max_seq_length: int = MAX_SEQ_LENGTH,
         threads: int | None = None,
     ) -> None:

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Set up the project on a fresh machine: a virtual environment in .venv with
+# every Python package (torch pinned to the CPU build), the project itself,
+# and, with --dev, the test tools. Safe to run again: it only adds what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PYTHON=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  echo "setup: creating .venv with $($PYTHON --version)"
+  "$PYTHON" -m venv .venv
+fi
+# Pinned CPU torch first, in the same resolution as everything else, so pip
+# never pulls a multi-GB CUDA build.
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+if [ "${1:-}" = "--dev" ]; then
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+fi
+echo "setup: ready ($(.venv/bin/python -c 'import triage, torch; print("torch", torch.__version__)'))"

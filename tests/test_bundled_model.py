@@ -1,0 +1,70 @@
+"""The bundled default model (real encoder): loads offline, classifies
+project-written texts in many languages, and reproduces its recorded figures."""
+
+import json
+
+import pytest
+
+from triage.pipeline import DEFAULT_MODEL_DIR, Pipeline
+from triage.training import evaluate_pipeline
+
+pytestmark = pytest.mark.real_model
+
+# Project-written, unambiguous texts (not real buyer text).
+CLEAR_CASES = [
+    ("快递太慢了，等了三个星期才收到", ["late_delivery"]),
+    ("My order still hasn't arrived after 20 days", ["late_delivery"]),
+    ("The box was crushed and the glass inside was broken", ["damage"]),
+    ("屏幕碎了，收到就是坏的", ["damage"]),
+    ("I ordered size L but received size M", ["wrong_item"]),
+    ("发错货了，我要的是黑色，给我发了白色", ["wrong_item"]),
+    ("Great product, works perfectly, highly recommend", ["other"]),
+    ("质量很好，性价比高，推荐购买", ["other"]),
+]
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Pipeline:
+    return Pipeline.load()
+
+
+def test_bundled_model_is_self_describing() -> None:
+    config = json.loads((DEFAULT_MODEL_DIR / "config.json").read_text())
+    assert config["encoder"] == "use-m3"
+    assert (DEFAULT_MODEL_DIR / "README.md").is_file()
+    assert (DEFAULT_MODEL_DIR / "metrics.json").is_file()
+
+
+@pytest.mark.parametrize(("text", "labels"), CLEAR_CASES)
+def test_clear_cases(bundled: Pipeline, text: str, labels: list[str]) -> None:
+    (result,) = bundled.analyse([text])
+    assert result.prediction.labels == labels
+    for label in labels:
+        if label != "other":
+            assert result.prediction.evidence[label], "a predicted label comes with evidence"
+
+
+def test_check_set_figures_are_reproduced(bundled: Pipeline) -> None:
+    """metrics.json was written at training time; evaluating again must give the same figures."""
+    from pathlib import Path
+
+    from triage.dataset import load_examples
+
+    recorded = json.loads((DEFAULT_MODEL_DIR / "metrics.json").read_text())["multilingual_check"]
+    check = Path(__file__).resolve().parents[1] / "training" / "data" / "check" / "multilingual_check.jsonl"
+    report = evaluate_pipeline(bundled, load_examples([check]))
+    assert report["micro_f1"] == pytest.approx(recorded["micro_f1"], abs=1e-3)
+    assert report["per_language"].keys() == recorded["per_language"].keys()
+
+
+@pytest.mark.shared_data
+def test_dev_gold_figures_are_reproduced(bundled: Pipeline, shared_data) -> None:
+    from triage.dataset import Example
+    from triage.labels import normalise_labels
+
+    recorded = json.loads((DEFAULT_MODEL_DIR / "metrics.json").read_text())["dev_gold"]
+    rows = [json.loads(line) for line in (shared_data / "dev_gold.jsonl").read_text().splitlines() if line]
+    examples = [Example(r["id"], r["text"], normalise_labels(r["labels"]), r["lang"]) for r in rows]
+    report = evaluate_pipeline(bundled, examples)
+    assert report["micro_f1"] == pytest.approx(recorded["micro_f1"], abs=1e-3)
+    assert report["n"] == len(rows)
