@@ -8,7 +8,8 @@ def test_metrics_by_hand() -> None:
     pred = np.array([[1, 0, 0], [0, 0, 0], [0, 1, 0], [1, 0, 0]])
     m = label_metrics(gold, pred)
     assert m["labels"]["late_delivery"]["f1"] == 1.0
-    assert m["labels"]["damage"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "support": 1, "tp": 0, "fp": 1, "fn": 1}
+    expected = {"precision": 0.0, "recall": 0.0, "f1": 0.0, "support": 1, "tp": 0, "fp": 1, "fn": 1}
+    assert m["labels"]["damage"] == expected
     # micro: tp 2, fp 1, fn 2 -> p 2/3, r 1/2
     assert m["micro_f1"] == round(2 * (2 / 3) * 0.5 / (2 / 3 + 0.5), 4)
     assert m["other"]["accuracy"] == 0.0  # the one gold-other text got damage

@@ -6,7 +6,8 @@ Sources, each marked in the `source` field:
 - annotated:<corpus>   real texts labelled by the project's annotators
                        (training/data/annotations hold ids and labels only), weight 1
 - weak:<corpus>        real texts labelled by keyword rules (training/weak_labels.py), weight 0.5:
-                       rule hits as complaints, texts with no complaint-related word as `other`
+                       hits of the rules precise enough (DEFAULT_WEAK_LABELS) as complaints, texts
+                       with no complaint-related word as `other`
 
 Never included: ../shared/data/dev_gold.jsonl and the multilingual check set.
 """
@@ -35,6 +36,8 @@ COMPLAINT_WORDS = {
                      r"replace|box|order|wait|came|week|day|month"),
 }
 WEAK_WEIGHT = 0.5
+# Rules whose measured precision (training/data/weak_label_precision.json) is at least 0.8.
+DEFAULT_WEAK_LABELS = ("late_delivery",)
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -86,7 +89,7 @@ def main() -> None:
     parser.add_argument("-o", "--out", type=Path, default=BUILD / "train.jsonl", help="output JSONL")
     parser.add_argument("--weak-negatives", type=int, default=3000,
                         help="how many keyword-free real texts to add as weak `other` examples")
-    parser.add_argument("--weak-labels", default="late_delivery,damage",
+    parser.add_argument("--weak-labels", default=",".join(DEFAULT_WEAK_LABELS),
                         help="complaint labels whose keyword rules add weak positives (comma-separated; "
                              f"choose among {','.join(RULES)}, or empty for none)")
     parser.add_argument("--seed", type=int, default=0, help="random seed for sampling")

@@ -15,7 +15,7 @@ import json
 import time
 from pathlib import Path
 
-from training.build_dataset import BUILD, build
+from training.build_dataset import BUILD, DEFAULT_WEAK_LABELS, build
 from training.corpora import dev_gold
 from training.model_card import write_model_card
 from triage.classifier import ClassifierSettings
@@ -46,7 +46,7 @@ def main() -> None:
     args = parser.parse_args()
 
     started = time.time()
-    train_file = write_jsonl(BUILD / "train.jsonl", build(args.weak_negatives, 0, ("late_delivery", "damage")))
+    train_file = write_jsonl(BUILD / "train.jsonl", build(args.weak_negatives, 0, DEFAULT_WEAK_LABELS))
     dev_file = write_jsonl(BUILD / "dev.jsonl", [
         {"id": r["id"], "text": r["text"], "labels": r["labels"], "lang": r["lang"]} for r in dev_gold()])
     examples = load_examples([train_file])

@@ -28,10 +28,13 @@ RULES: dict[str, dict[str, re.Pattern[str]]] = {
         ),
         "en": re.compile(
             r"(?i)\b(never (arrived|came|received|got)|still (hasn'?t|has not|haven'?t|have not|not) "
-            r"(arrived|received|come|shipped|been delivered)|(hasn'?t|has not|have not|haven'?t) (arrived|been delivered)"
+            r"(arrived|received|come|shipped|been delivered)"
+            r"|(hasn'?t|has not|have not|haven'?t) (arrived|been delivered)"
             r"|took (\d+|two|three|four|five|six|a|over a|almost a) (weeks?|months?) to (arrive|come|ship|get)"
-            r"|where is my (order|package|parcel|delivery)|late delivery|(arrived|came|delivered) (\w+ )?(days|weeks) late"
-            r"|(order|package|parcel|delivery) (is|was) (late|delayed)|not (been )?received (my|the) (order|package|parcel))"
+            r"|where is my (order|package|parcel|delivery)|late delivery"
+            r"|(arrived|came|delivered) (\w+ )?(days|weeks) late"
+            r"|(order|package|parcel|delivery) (is|was) (late|delayed)"
+            r"|not (been )?received (my|the) (order|package|parcel))"
         ),
     },
     "damage": {
