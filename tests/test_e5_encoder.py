@@ -115,3 +115,21 @@ def test_missing_folder_is_a_clear_error(tmp_path):
 
     with pytest.raises(FileNotFoundError, match="not found"):
         E5SmallEncoder(str(tmp_path / "nowhere"))
+
+
+def test_st_spec_loads_a_local_folder_offline(built):
+    """`st:<path>` runs any sentence-transformers folder; with no prefix it
+    equals e5-small's vectors of the prefixed text."""
+    from triage.encoders import load_encoder
+
+    folder, e5 = built
+    st = load_encoder(f"st:{folder}")
+    assert st.spec == f"st:{folder}" and st.dim == 384
+    np.testing.assert_allclose(st.encode(["query: " + SENTENCES[0]]), e5.encode(SENTENCES[:1]), atol=1e-5)
+
+
+def test_st_spec_never_downloads():
+    from triage.encoders import load_encoder
+
+    with pytest.raises(FileNotFoundError, match="not on this machine"):
+        load_encoder("st:someone/not-a-local-model-xyz")

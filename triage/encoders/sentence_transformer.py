@@ -46,7 +46,9 @@ class SentenceTransformerEncoder:
                 f"sentence-transformers model {model!r} is not on this machine "
                 "(downloads are off; pass a local folder, or allow downloads explicitly)"
             ) from exc
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        dimension = getattr(self._model, "get_embedding_dimension", None) or \
+            self._model.get_sentence_embedding_dimension
+        self.dim = int(dimension())
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if len(texts) == 0:
