@@ -8,9 +8,9 @@ weights pushed it up.
 
 from __future__ import annotations
 
-import zlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
+from zlib import crc32
 
 import numpy as np
 
@@ -45,21 +45,19 @@ def analyse(text: str, language: str, config: LexicalConfig) -> LexicalView:
     covers: list[tuple[int, ...]] = []
     lowered = [t.text.lower() for t in tokens]
     for i, word in enumerate(lowered):
+        own = (i,)
         names.append("w:" + word)
-        covers.append((i,))
+        covers.append(own)
         if i + 1 < len(lowered):
             names.append(f"b:{word} {lowered[i + 1]}")
             covers.append((i, i + 1))
-        for n in config.char_ngrams:
-            padded = f"<{word}>" if len(word) > 1 else word
-            for j in range(len(padded) - n + 1):
-                names.append(f"c{n}:" + padded[j : j + n])
-                covers.append((i,))
-    indices = np.fromiter(
-        (zlib.crc32(name.encode("utf-8")) % config.n_features for name in names),
-        dtype=np.int64,
-        count=len(names),
-    )
+        padded = f"<{word}>" if len(word) > 1 else word
+        grams = [f"c{n}:{padded[j : j + n]}" for n in config.char_ngrams for j in range(len(padded) - n + 1)]
+        names.extend(grams)
+        covers.extend([own] * len(grams))
+    n_features = config.n_features
+    indices = np.fromiter((crc32(name.encode("utf-8")) % n_features for name in names),
+                          dtype=np.int64, count=len(names))
     return LexicalView(tokens=tokens, indices=indices, token_ids=covers)
 
 

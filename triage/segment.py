@@ -1,6 +1,7 @@
 """Word segmentation with character offsets, for evidence and lexical features.
 
-Chinese goes through jieba, Japanese and Thai through BudouX phrase chunks
+Chinese goes through jieba (rjieba: jieba's dictionary and algorithm in Rust,
+about 15x faster, no start-up cost), Japanese and Thai through BudouX phrase chunks
 (neither writes spaces between words); every other language is split on
 word characters. Offsets point into the original text so a page can
 highlight the evidence.
@@ -8,7 +9,6 @@ highlight the evidence.
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,15 +24,6 @@ class Token:
     end: int
 
 
-@lru_cache(maxsize=1)
-def _jieba():  # type: ignore[no-untyped-def]
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba
-
-
 @lru_cache(maxsize=2)
 def _budoux(language: str):  # type: ignore[no-untyped-def]
     import budoux
@@ -45,8 +36,9 @@ def _budoux(language: str):  # type: ignore[no-untyped-def]
 def segment(text: str, language: str) -> list[Token]:
     """Words (or short phrases for ja/th) of `text`, punctuation dropped."""
     if language == "zh":
-        pieces = ((word, start, end) for word, start, end in _jieba().tokenize(text))
-        return [Token(w, s, e) for w, s, e in pieces if _HAS_WORD_CHAR.search(w)]
+        import rjieba
+
+        return [Token(w, s, e) for w, s, e in rjieba.tokenize(text) if _HAS_WORD_CHAR.search(w)]
     if language in ("ja", "th"):
         tokens, offset = [], 0
         for chunk in _budoux(language).parse(text):

