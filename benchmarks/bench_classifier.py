@@ -73,7 +73,7 @@ def main() -> None:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "bench.csv"
-        n = 0
+        n, chars = 0, 0
         with open(source, "w", newline="", encoding="utf-8") as out:
             writer = csv.writer(out)
             writer.writerow(["id", "text"])
@@ -84,8 +84,8 @@ def main() -> None:
                             break
                         writer.writerow([row["id"], row["text"]])
                         n += 1
-        chars = statistics.mean(len(r["text"]) for f in files for r in csv.DictReader(open(f, encoding="utf-8-sig")))
-        print(f"texts: {n} (mean {chars:.0f} characters)")
+                        chars += len(row["text"])
+        print(f"texts: {n} (mean {chars / max(n, 1):.0f} characters)")
 
         cmd = [*TRIAGE, "score", str(source), "-o", str(Path(tmp) / "out.jsonl"), "--quiet",
                "--workers", str(args.workers), "--batch-size", str(args.batch_size), *model]
