@@ -55,8 +55,10 @@ def test_score_exit_codes_and_errors(tmp_path, fake_model_dir, capsys) -> None:
     assert records[1]["error"] == "row 2: field 'text': text is empty or whitespace only"
     missing = tmp_path / "bad.csv"
     missing.write_text("id,body\n1,x\n")
-    assert main(["score", str(missing), "-o", str(out), "--model", str(fake_model_dir)]) == 2
+    fresh = tmp_path / "never.jsonl"
+    assert main(["score", str(missing), "-o", str(fresh), "--model", str(fake_model_dir)]) == 2
     assert "missing column(s) 'text'" in capsys.readouterr().err
+    assert not fresh.exists()
     assert main(["score", str(source), "-o", str(tmp_path / "out.txt"), "--model", str(fake_model_dir)]) == 2
 
 

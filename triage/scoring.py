@@ -7,6 +7,7 @@ and scores whole chunks, and results are written back in input order.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import sys
@@ -114,9 +115,11 @@ def score_file(
     """
     stats = ScoreStats()
     started = time.perf_counter()
-    rows: Iterable[Row] = read_rows(input_path)
+    reader = read_rows(input_path)
+    first = next(reader, None)  # a file-level problem (missing column) raises here, before any output exists
+    rows: Iterable[Row] = itertools.chain([first], reader) if first is not None else []
     if limit is not None:
-        rows = (row for row in rows if row.number <= limit)
+        rows = itertools.islice(rows, limit)
     seen: dict[str, int] = {}
 
     def jobs(chunk: list[Row]) -> list[tuple[str | None, Any]]:
