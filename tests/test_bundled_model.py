@@ -68,3 +68,27 @@ def test_dev_gold_figures_are_reproduced(bundled: Pipeline, shared_data) -> None
     report = evaluate_pipeline(bundled, examples)
     assert report["micro_f1"] == pytest.approx(recorded["micro_f1"], abs=1e-3)
     assert report["n"] == len(rows)
+
+
+@pytest.fixture(scope="module")
+def e5_bundled(tmp_path_factory):
+    """The bundled fine-tuned e5-small model, its encoder built into a temporary cache."""
+    pytest.importorskip("sentence_transformers")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("TRIAGE_CACHE_DIR", str(tmp_path_factory.mktemp("e5-cache")))
+        yield Pipeline.load(DEFAULT_MODEL_DIR.parent / "e5-small-ft")
+
+
+def test_e5_model_rebuilds_from_its_delta_and_reproduces_its_figures(e5_bundled: Pipeline) -> None:
+    from pathlib import Path
+
+    from triage.dataset import load_examples
+
+    folder = DEFAULT_MODEL_DIR.parent / "e5-small-ft"
+    assert e5_bundled.encoder.spec == f"e5-small:{folder.resolve()}"
+    for text, labels in CLEAR_CASES:
+        assert e5_bundled.analyse([text])[0].prediction.labels == labels, text
+    recorded = json.loads((folder / "metrics.json").read_text())["multilingual_check"]
+    check = Path(__file__).resolve().parents[1] / "training" / "data" / "check" / "multilingual_check.jsonl"
+    report = evaluate_pipeline(e5_bundled, load_examples([check]))
+    assert report["micro_f1"] == pytest.approx(recorded["micro_f1"], abs=1e-3)

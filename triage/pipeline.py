@@ -66,7 +66,7 @@ class Pipeline:
         classifier, config = ComplaintClassifier.load(folder)
         spec = config["encoder"]
         if encoder is None:
-            encoder = load_encoder(spec, threads=threads)
+            encoder = load_encoder(_resolve_spec(spec, folder), threads=threads)
         elif encoder.spec != spec:
             raise ValueError(f"model {folder} was trained on encoder {spec!r}, not {encoder.spec!r}")
         return cls(encoder, classifier, config)
@@ -101,3 +101,12 @@ class Pipeline:
             Analysis(text=t, language=lang, prediction=p, truncated=cut, embedding=e)
             for t, lang, p, cut, e in zip(cleaned, languages, predictions, truncated, embeddings)
         ]
+
+
+def _resolve_spec(spec: str, model_folder: Path) -> str:
+    """A path in a spec ("e5-small:." or "st:body") that exists relative to the
+    model folder points there, so a model folder can carry its own encoder."""
+    name, sep, path = spec.partition(":")
+    if sep and path and not Path(path).is_absolute() and (model_folder / path).exists():
+        return f"{name}:{(model_folder / path).resolve()}"
+    return spec
