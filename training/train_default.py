@@ -15,7 +15,7 @@ import json
 import time
 from pathlib import Path
 
-from training.build_dataset import BUILD, DEFAULT_WEAK_LABELS, build
+from training.build_dataset import BUILD, DEFAULT_WEAK_LABELS, build, read_jsonl
 from training.corpora import dev_gold
 from training.model_card import write_model_card
 from triage.classifier import ClassifierSettings
@@ -43,10 +43,16 @@ def main() -> None:
     parser.add_argument("--embedding-weight", type=float, default=1.0, help="scale of sentence vectors")
     parser.add_argument("--weak-negatives", type=int, default=3000, help="weak `other` examples from real corpora")
     parser.add_argument("--cache-dir", type=Path, default=BUILD / "cache", help="sentence-vector cache")
+    parser.add_argument("--teacher", type=Path, default=None,
+                        help="also train on teacher-labelled real texts (training/distill.py output), weight 1")
     args = parser.parse_args()
 
     started = time.time()
-    train_file = write_jsonl(BUILD / "train.jsonl", build(args.weak_negatives, 0, DEFAULT_WEAK_LABELS))
+    rows = build(args.weak_negatives, 0, DEFAULT_WEAK_LABELS)
+    if args.teacher:
+        seen = {row["text"] for row in rows}
+        rows += [{**row, "weight": 1.0} for row in read_jsonl(args.teacher) if row["text"] not in seen]
+    train_file = write_jsonl(BUILD / "train.jsonl", rows)
     dev_file = write_jsonl(BUILD / "dev.jsonl", [
         {"id": r["id"], "text": r["text"], "labels": r["labels"], "lang": r["lang"]} for r in dev_gold()])
     examples = load_examples([train_file])
