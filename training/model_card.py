@@ -38,6 +38,8 @@ def write_model_card(folder: Path) -> None:
         "following LABELS.md, not human annotators); ids and labels in training/data/annotations.",
         "- `weak:*`: real texts labelled by keyword rules (training/weak_labels.py) at weight 0.5; "
         "their measured precision is in training/data/weak_label_precision.json.",
+        "- `teacher:*`: real texts no annotator saw, labelled by the fine-tuned e5-small model "
+        "(models/e5-small-ft) with training/distill.py: machine labels, not gold.",
         "",
         f"Languages: {data.get('by_language', {})}",
         "",
