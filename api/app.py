@@ -68,8 +68,7 @@ def create_app(model_dir: str | Path | None = None, pipeline: Pipeline | None = 
         try:
             analyses = p.analyse(body.texts)
         except InvalidTextError as exc:
-            return _error(422, "invalid_text", str(exc),
-                          [{"field": f"texts.{str(exc).split(':')[0].split()[-1]}", "message": str(exc)}])
+            return _error(422, "invalid_text", str(exc), [{"field": f"texts.{exc.position}", "message": str(exc)}])
         results = [Classification(text=t, **analysis_record(a)) for t, a in zip(body.texts, analyses)]
         return ClassifyResponse(model=str(folder.name), results=results)
 

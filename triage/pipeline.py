@@ -20,7 +20,12 @@ MAX_CHARS = 5000  # a longer text is analysed on its first 5,000 characters
 
 
 class InvalidTextError(ValueError):
-    """A text the pipeline cannot analyse (not a string, or empty)."""
+    """A text the pipeline cannot analyse (not a string, or empty).
+    `position` is its index in the batch, when a batch was analysed."""
+
+    def __init__(self, message: str, position: int | None = None) -> None:
+        super().__init__(message)
+        self.position = position
 
 
 @dataclass
@@ -71,15 +76,6 @@ class Pipeline:
             raise ValueError(f"model {folder} was trained on encoder {spec!r}, not {encoder.spec!r}")
         return cls(encoder, classifier, config)
 
-    def vectorize(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-        """Encode the clauses of cleaned texts once; returns each text's
-        embedding (mean of its clause vectors, unit length) and the dense
-        classifier features [mean | element-wise max over clauses]."""
-        per_text = [split_clauses(t) for t in texts]
-        flat = [clause for clauses in per_text for clause in clauses]
-        mean, peak = pool_clauses(self.encoder.encode(flat), [len(c) for c in per_text])
-        return mean, np.hstack([mean, peak])
-
     def analyse(self, texts: Sequence[str]) -> list[Analysis]:
         """Analyse valid texts (see `clean_text`); raises InvalidTextError on the
         first invalid one, naming its position."""
@@ -89,18 +85,28 @@ class Pipeline:
             try:
                 value, cut = clean_text(text)
             except InvalidTextError as exc:
-                raise InvalidTextError(f"text {position}: {exc}") from None
+                raise InvalidTextError(f"text {position}: {exc}", position) from None
             cleaned.append(value)
             truncated.append(cut)
         if not cleaned:
             return []
         languages = [detect_language(t) for t in cleaned]
-        embeddings, dense = self.vectorize(cleaned)
+        embeddings, dense = vectorize(self.encoder, cleaned)
         predictions = self.classifier.predict(cleaned, languages, dense)
         return [
             Analysis(text=t, language=lang, prediction=p, truncated=cut, embedding=e)
             for t, lang, p, cut, e in zip(cleaned, languages, predictions, truncated, embeddings)
         ]
+
+
+def vectorize(encoder: Encoder, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Encode the clauses of cleaned texts once; returns each text's embedding
+    (mean of its clause vectors, unit length) and the dense classifier
+    features [mean | element-wise max over clauses]."""
+    per_text = [split_clauses(t) for t in texts]
+    flat = [clause for clauses in per_text for clause in clauses]
+    mean, peak = pool_clauses(encoder.encode(flat), [len(c) for c in per_text])
+    return mean, np.hstack([mean, peak])
 
 
 def _resolve_spec(spec: str, model_folder: Path) -> str:

