@@ -1,75 +1,314 @@
-"""`create_app()`: the FastAPI application, with the model loaded once at start-up."""
+"""`create_app()`: the FastAPI application. The model, the database engine,
+the routing rules and the urgency weights load once at start-up; every
+endpoint maps a request to one call of api.tickets.TicketService."""
 
-from __future__ import annotations
 
+import hashlib
+import json
+import logging
+import os
 from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import AsyncIterator
+from typing import Annotated, AsyncIterator, Callable
 
-from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, PlainTextResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from prometheus_client import generate_latest
+from prometheus_client.exposition import CONTENT_TYPE_LATEST
+from sqlalchemy.exc import IntegrityError
 
 from triage.pipeline import DEFAULT_MODEL_DIR, InvalidTextError, Pipeline
+from triage.redaction import Redactor
+from triage.routing import Router
 from triage.scoring import analysis_record
+from triage.urgency import UrgencyScorer, UrgencyWeights
 
-from .schemas import (
-    MAX_TEXT_CHARS,
-    Classification,
-    ClassifyRequest,
-    ClassifyResponse,
-    ErrorResponse,
-    Health,
-)
+from . import schemas as s
+from .auth import KeyCreationError, KeyStore, Principal, create_key
+from .db import database_url, idempotency_keys, make_engine, migrate
+from .metrics import Metrics, MetricsAndLimits
+from .ratelimit import RateLimiter, retry_after
+from .tickets import QueueFilter, ServiceError, TicketService, _naive
 
-
-def _error(status: int, code: str, message: str, details: list[dict] | None = None) -> JSONResponse:
-    return JSONResponse(status_code=status, content={"error": {"code": code, "message": message,
-                                                               "details": details or []}})
+log = logging.getLogger("triage.api")
 
 
-def create_app(model_dir: str | Path | None = None, pipeline: Pipeline | None = None) -> FastAPI:
+@dataclass
+class Settings:
+    """Start-up settings; `from_env` reads the TRIAGE_* variables (README: Configuration)."""
+
+    database_url: str | None = None
+    admin_key: str | None = None
+    routing_rules: str | None = None
+    urgency_config: str | None = None
+    redact: str | None = None  # "email,phone,card" (default all) or "none"
+    rate_limit: float = 500.0  # requests per second per key; 0 disables
+    max_body_bytes: int = 16 * 1024 * 1024
+    extra: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_env(cls) -> "Settings":
+        env = os.environ
+        return cls(
+            database_url=env.get("TRIAGE_DATABASE_URL"),
+            admin_key=env.get("TRIAGE_ADMIN_KEY") or None,
+            routing_rules=env.get("TRIAGE_ROUTING_RULES"),
+            urgency_config=env.get("TRIAGE_URGENCY_CONFIG"),
+            redact=env.get("TRIAGE_REDACT"),
+            rate_limit=float(env.get("TRIAGE_RATE_LIMIT", "500")),
+            max_body_bytes=int(env.get("TRIAGE_MAX_BODY_BYTES", str(16 * 1024 * 1024))),
+        )
+
+
+def _error(status: int, code: str, message: str, details: list[dict] | None = None,
+           headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse(status_code=status, headers=headers,
+                        content={"error": {"code": code, "message": message, "details": details or []}})
+
+
+ERRORS = {code: {"model": s.ErrorResponse} for code in (401, 403, 404, 409, 413, 422, 429)}
+bearer = HTTPBearer(auto_error=False, description="an API key: `triage keys create`, or $TRIAGE_ADMIN_KEY")
+
+
+def create_app(
+    model_dir: str | Path | None = None,
+    pipeline: Pipeline | None = None,
+    settings: Settings | None = None,
+) -> FastAPI:
     """Build the app. Pass `pipeline` to inject one (tests use a fake encoder);
     otherwise the model folder (default: the bundled model) loads at start-up."""
     folder = Path(model_dir) if model_dir else DEFAULT_MODEL_DIR
+    settings = settings or Settings.from_env()
+    metrics = Metrics()
+    # Fail at once, before loading anything heavy, when a settings file is wrong.
+    router = Router.from_file(settings.routing_rules)
+    scorer = UrgencyScorer(UrgencyWeights.from_file(settings.urgency_config))
+    redactor = Redactor.from_setting(settings.redact)
+    limiter = RateLimiter(settings.rate_limit)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.pipeline = pipeline or Pipeline.load(folder)
+        engine = make_engine(settings.database_url)
+        migrate(engine)
+        model = pipeline or Pipeline.load(folder)
+        app.state.pipeline = model
+        app.state.service = TicketService(engine, model, router, scorer, redactor)
+        app.state.keys = KeyStore(engine, settings.admin_key)
+        if not app.state.keys.has_admin():
+            key = create_key(engine, "admin", name="first admin (created at start-up)")
+            log.warning("no admin key was configured: created one, shown only now: %s", key)
+            print(f"triage: no admin key configured; created one (shown only now): {key}", flush=True)
         yield
+        engine.dispose()
 
-    app = FastAPI(title="triage", version="0.1.0", lifespan=lifespan,
-                  description="Multilingual complaint triage for e-commerce sellers.",
-                  responses={422: {"model": ErrorResponse}})
+    app = FastAPI(
+        title="triage", version="0.2.0", lifespan=lifespan,
+        description="Multilingual complaint triage for e-commerce sellers: tickets labelled late_delivery, "
+                    "damage, wrong_item or other, ranked by urgency with reasons, routed to teams. "
+                    "Authenticate with `Authorization: Bearer <key>`.",
+        responses={422: {"model": s.ErrorResponse}},
+    )
+    app.add_middleware(MetricsAndLimits, metrics=metrics, max_body_bytes=settings.max_body_bytes)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_: Request, exc: RequestValidationError) -> JSONResponse:
         details = [{"field": ".".join(str(p) for p in e["loc"]), "message": e["msg"]} for e in exc.errors()]
-        return _error(422, "invalid_request", "the request body is not valid", details)
+        return _error(422, "invalid_request", "the request is not valid", details)
 
     @app.exception_handler(HTTPException)
     async def http_error(_: Request, exc: HTTPException) -> JSONResponse:
-        return _error(exc.status_code, "http_error", str(exc.detail))
+        code = {401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed"}
+        return _error(exc.status_code, code.get(exc.status_code, "http_error"), str(exc.detail),
+                      headers=getattr(exc, "headers", None))
 
-    def get_pipeline(request: Request) -> Pipeline:
-        return request.app.state.pipeline
+    @app.exception_handler(ServiceError)
+    async def service_error(_: Request, exc: ServiceError) -> JSONResponse:
+        return _error(exc.status, exc.code, exc.message, exc.details)
 
-    @app.get("/health", response_model=Health)
-    def health(p: Pipeline = Depends(get_pipeline)) -> Health:
-        return Health(status="ok", model=str(folder.name), encoder=p.encoder.spec)
+    def service(request: Request) -> TicketService:
+        return request.app.state.service
 
-    @app.post("/v1/classify", response_model=ClassifyResponse, responses={413: {"model": ErrorResponse}})
-    def classify(body: ClassifyRequest, p: Pipeline = Depends(get_pipeline)) -> ClassifyResponse | JSONResponse:
+    def allow(*roles: str) -> Callable[..., Principal]:
+        def dependency(request: Request,
+                       credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> Principal:
+            if credentials is None:
+                raise ServiceError(401, "unauthorized", "missing `Authorization: Bearer <key>` header")
+            principal = request.app.state.keys.authenticate(credentials.credentials)
+            if principal is None:
+                raise ServiceError(401, "unauthorized", "unknown or revoked API key")
+            if principal.role not in roles:
+                raise ServiceError(403, "forbidden", f"role {principal.role!r} may not do this; "
+                                                     f"allowed: {', '.join(roles)}")
+            wait = limiter.check(principal.name)
+            if wait:
+                raise RateLimited(wait)
+            return principal
+        return dependency
+
+    @app.exception_handler(RateLimited)
+    async def rate_limited(_: Request, exc: RateLimited) -> JSONResponse:
+        return _error(429, "rate_limited", "too many requests for this key; retry later",
+                      headers={"Retry-After": retry_after(exc.wait)})
+
+    Agent = Annotated[Principal, Depends(allow("agent", "admin"))]
+    Reader = Annotated[Principal, Depends(allow("agent", "analyst", "admin"))]
+    Analyst = Annotated[Principal, Depends(allow("analyst", "admin"))]
+    Admin = Annotated[Principal, Depends(allow("admin"))]
+    Service = Annotated[TicketService, Depends(service)]
+
+    # -- open endpoints ---------------------------------------------------------
+    @app.get("/health", response_model=s.Health, tags=["service"])
+    def health(request: Request) -> s.Health:
+        p = request.app.state.pipeline
+        return s.Health(status="ok", model=str(folder.name), encoder=p.encoder.spec)
+
+    @app.get("/metrics", response_class=PlainTextResponse, tags=["service"],
+             description="Prometheus metrics (text format).")
+    def prometheus() -> PlainTextResponse:
+        return PlainTextResponse(generate_latest(metrics.registry).decode(), media_type=CONTENT_TYPE_LATEST)
+
+    # -- tickets ----------------------------------------------------------------
+    @app.post("/v1/tickets", status_code=201, tags=["tickets"],
+              response_model=s.TicketOut | s.TicketList,
+              responses={200: {"model": s.TicketOut, "description": "already stored with this external_id"},
+                         **ERRORS})
+    def post_tickets(
+        body: s.TicketIn | s.BulkTicketsIn, principal: Agent, svc: Service,
+        idempotency_key: Annotated[str | None, Header(max_length=200, description=(
+            "same key and body: the same answer again; same key, other body: 409"))] = None,
+    ) -> JSONResponse:
+        """Store one ticket, or a list of up to 500 (all or nothing). Each is
+        redacted, classified, scored for urgency and routed to a team."""
+        items = body.root if isinstance(body, s.BulkTicketsIn) else [body]
+        request_hash = hashlib.sha256(json.dumps(
+            [i.model_dump(mode="json") for i in items], sort_keys=True).encode()).hexdigest()
+        if idempotency_key:
+            stored = _idempotent_answer(svc, principal, idempotency_key, request_hash)
+            if stored is not None:
+                return stored
+        results = svc.ingest(items)
+        for row, created in results:
+            if created:
+                metrics.tickets.labels(row["team"]).inc()
+                for label in row["labels"].strip("|").split("|"):
+                    metrics.labels.labels(label).inc()
+        if isinstance(body, s.BulkTicketsIn):
+            status, content = 201, {"items": [_public(svc, row) for row, _ in results]}
+        else:
+            row, created = results[0]
+            status, content = (201 if created else 200), _public(svc, row)
+        if idempotency_key:
+            _remember(svc, principal, idempotency_key, request_hash, status, content)
+        return JSONResponse(status_code=status, content=content)
+
+    @app.get("/v1/tickets/{ticket_id}", response_model=s.TicketOut, tags=["tickets"], responses=ERRORS)
+    def get_ticket(ticket_id: int, principal: Reader, svc: Service) -> dict:
+        return svc.to_public(svc.get(ticket_id, principal))
+
+    @app.patch("/v1/tickets/{ticket_id}", response_model=s.TicketOut, tags=["tickets"], responses=ERRORS)
+    def patch_ticket(ticket_id: int, patch: s.TicketPatch, principal: Agent, svc: Service) -> dict:
+        """Set status, assignee, or corrected labels (kept as feedback for retraining)."""
+        before = svc.get(ticket_id, principal)["labels"]
+        row = svc.update(ticket_id, patch, principal)
+        if row["labels"] != before:
+            metrics.corrections.inc()
+        return svc.to_public(row)
+
+    @app.get("/v1/queue", response_model=s.QueuePage, tags=["tickets"], responses=ERRORS)
+    def get_queue(
+        principal: Reader, svc: Service,
+        team: str | None = None,
+        label: s.Label | None = None,
+        language: Annotated[str | None, Query(max_length=8)] = None,
+        status: s.Status = "open",
+        marketplace: Annotated[str | None, Query(max_length=50)] = None,
+        limit: Annotated[int, Query(ge=1, le=200)] = 50,
+        cursor: Annotated[str | None, Query(max_length=200)] = None,
+    ) -> dict:
+        """Tickets ranked by urgency now (most urgent first), with a stable cursor.
+        Agents see their own team's tickets only."""
+        where = QueueFilter(status=status, team=team, label=label, language=language, marketplace=marketplace)
+        rows, next_cursor = svc.queue(where, principal, limit, cursor)
+        return {"items": [svc.to_public(r) for r in rows], "next_cursor": next_cursor}
+
+    @app.get("/v1/feedback", response_model=s.FeedbackPage, tags=["tickets"], responses=ERRORS)
+    def get_feedback(
+        principal: Analyst, svc: Service,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+        cursor: Annotated[str | None, Query(pattern=r"^\d{1,18}$")] = None,
+    ) -> dict:
+        """Label corrections, oldest first: the text, the labels before and after, who and when."""
+        rows, next_cursor = svc.feedback_page(limit, int(cursor) if cursor else None)
+        items = [{**r, "created_at": r["created_at"]} for r in rows]
+        return {"items": items, "next_cursor": next_cursor}
+
+    # -- stateless --------------------------------------------------------------
+    @app.post("/v1/classify", response_model=s.ClassifyResponse, tags=["classify"], responses=ERRORS)
+    def classify(body: s.ClassifyRequest, principal: Reader, request: Request) -> s.ClassifyResponse | JSONResponse:
         """Classify 1-256 texts statelessly (nothing is stored)."""
-        too_long = [i for i, t in enumerate(body.texts) if len(t) > MAX_TEXT_CHARS]
+        p: Pipeline = request.app.state.pipeline
+        too_long = [i for i, t in enumerate(body.texts) if len(t) > s.MAX_TEXT_CHARS]
         if too_long:
-            return _error(413, "text_too_long", f"texts longer than {MAX_TEXT_CHARS} characters",
+            return _error(413, "text_too_long", f"texts longer than {s.MAX_TEXT_CHARS} characters",
                           [{"field": f"texts.{i}", "message": "too long"} for i in too_long])
         try:
             analyses = p.analyse(body.texts)
         except InvalidTextError as exc:
             return _error(422, "invalid_text", str(exc), [{"field": f"texts.{exc.position}", "message": str(exc)}])
-        results = [Classification(text=t, **analysis_record(a)) for t, a in zip(body.texts, analyses)]
-        return ClassifyResponse(model=str(folder.name), results=results)
+        results = [s.Classification(text=t, **analysis_record(a)) for t, a in zip(body.texts, analyses)]
+        return s.ClassifyResponse(model=str(folder.name), results=results)
+
+    # -- keys -------------------------------------------------------------------
+    @app.post("/v1/keys", response_model=s.KeyCreated, status_code=201, tags=["admin"], responses=ERRORS)
+    def post_key(body: s.KeyRequest, principal: Admin, svc: Service) -> s.KeyCreated:
+        """Create an API key (shown once)."""
+        try:
+            key = create_key(svc.engine, body.role, body.team, body.name)
+        except KeyCreationError as exc:
+            raise ServiceError(422, "invalid_key_request", str(exc),
+                               [{"field": "team", "message": str(exc)}]) from None
+        return s.KeyCreated(key=key, role=body.role, team=body.team)
 
     return app
+
+
+class RateLimited(Exception):
+    def __init__(self, wait: float) -> None:
+        super().__init__(f"rate limited for {wait:.2f} s")
+        self.wait = wait
+
+
+def _public(svc: TicketService, row: dict) -> dict:
+    return json.loads(s.TicketOut(**svc.to_public(row)).model_dump_json())
+
+
+def _idempotent_answer(svc: TicketService, principal: Principal, key: str, request_hash: str) -> JSONResponse | None:
+    import sqlalchemy as sa
+
+    with svc.engine.connect() as conn:
+        row = conn.execute(sa.select(idempotency_keys).where(
+            idempotency_keys.c.principal == principal.name, idempotency_keys.c.key == key)).mappings().first()
+    if row is None:
+        return None
+    if row["request_hash"] != request_hash:
+        raise ServiceError(409, "idempotency_key_reused",
+                           "this Idempotency-Key was used with another request body",
+                           [{"field": "Idempotency-Key", "message": "reused with other content"}])
+    return JSONResponse(status_code=row["status_code"], content=row["body"])
+
+
+def _remember(svc: TicketService, principal: Principal, key: str, request_hash: str, status: int,
+              content: dict) -> None:
+    try:
+        with svc.engine.begin() as conn:
+            conn.execute(idempotency_keys.insert().values(
+                principal=principal.name, key=key, request_hash=request_hash, status_code=status, body=content,
+                created_at=_naive(svc.clock())))
+    except IntegrityError:
+        pass  # a concurrent request with the same key stored its answer first; ours is the same tickets
+
+
+__all__ = ["create_app", "Settings", "database_url"]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from datetime import datetime
+from typing import Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
 
 MAX_TEXTS = 256
 MAX_TEXT_CHARS = 100_000
@@ -42,3 +45,149 @@ class Health(BaseModel):
     status: str
     model: str
     encoder: str
+
+
+# -- tickets ------------------------------------------------------------------
+
+MAX_TICKET_CHARS = 20_000
+MAX_BULK = 500
+Channel = Literal["review", "message", "email", "chat"]
+Status = Literal["open", "pending", "resolved"]
+Label = Literal["late_delivery", "damage", "wrong_item", "other"]
+
+
+class Customer(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str | None = Field(None, min_length=1, max_length=200)
+    tier: str | None = Field(None, min_length=1, max_length=50, description="e.g. vip, gold; see urgency.toml")
+
+
+class Order(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str | None = Field(None, min_length=1, max_length=200)
+    value: float | None = Field(None, ge=0, le=1e9)
+    currency: str | None = Field(None, pattern=r"^[A-Za-z]{3}$", description="ISO 4217 code, e.g. USD")
+    ordered_at: AwareDatetime | None = None
+    promised_by: AwareDatetime | None = None
+    delivered_at: AwareDatetime | None = None
+    carrier: str | None = Field(None, min_length=1, max_length=100)
+    country: str | None = Field(None, min_length=1, max_length=50)
+    sku: str | None = Field(None, min_length=1, max_length=200)
+
+
+class TicketIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    external_id: str = Field(..., min_length=1, max_length=200, description="the ticket's id in your helpdesk")
+    text: str = Field(..., min_length=1, max_length=MAX_TICKET_CHARS)
+    subject: str | None = Field(None, max_length=1000)
+    channel: Channel = "message"
+    marketplace: str | None = Field(None, min_length=1, max_length=50, description="e.g. amazon, shopee")
+    created_at: AwareDatetime | None = Field(None, description="when the buyer wrote (default: now)")
+    customer: Customer | None = None
+    order: Order | None = None
+
+
+class BulkTicketsIn(RootModel[list[TicketIn]]):
+    root: list[TicketIn] = Field(..., min_length=1, max_length=MAX_BULK)
+
+
+class EvidenceOut(BaseModel):
+    label: str
+    field: Literal["subject", "text"]
+    text: str
+    start: int
+    end: int
+
+
+class SignalOut(BaseModel):
+    signal: str
+    field: Literal["subject", "text"]
+    text: str
+    start: int
+    end: int
+
+
+class ReasonOut(BaseModel):
+    factor: str
+    description: str
+    points: float
+
+
+class UrgencyOut(BaseModel):
+    score: float = Field(ge=0, le=100)
+    grade: int = Field(ge=0, le=3)
+    reasons: list[ReasonOut]
+
+
+class TicketOut(BaseModel):
+    id: int
+    external_id: str
+    text: str
+    subject: str | None
+    channel: str
+    marketplace: str | None
+    created_at: datetime
+    received_at: datetime
+    updated_at: datetime
+    customer: Customer
+    order: Order
+    language: str
+    labels: list[str]
+    model_labels: list[str] = Field(description="the labels the model gave, before any correction")
+    scores: dict[str, float]
+    needs_review: bool
+    truncated: bool
+    evidence: list[EvidenceOut]
+    signals: list[SignalOut]
+    team: str
+    status: str
+    assignee: str | None
+    urgency: UrgencyOut
+    response_deadline: datetime
+    earlier_contacts: int
+    cluster_id: str | None
+
+
+class TicketList(BaseModel):
+    items: list[TicketOut]
+
+
+class QueuePage(BaseModel):
+    items: list[TicketOut]
+    next_cursor: str | None = Field(description="pass as `cursor` for the next page; null on the last page")
+
+
+class TicketPatch(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    status: Status | None = None
+    assignee: str | None = Field(None, max_length=200)
+    labels: list[Label] | None = Field(None, min_length=1, max_length=4, description="corrected labels")
+
+
+class FeedbackOut(BaseModel):
+    id: int
+    ticket_id: int
+    labels_before: list[str]
+    labels_after: list[str]
+    author: str
+    created_at: datetime
+    text: str
+    language: str
+
+
+class FeedbackPage(BaseModel):
+    items: list[FeedbackOut]
+    next_cursor: str | None
+
+
+class KeyRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    role: Literal["agent", "analyst", "admin"]
+    team: str | None = Field(None, min_length=1, max_length=100)
+    name: str | None = Field(None, max_length=200)
+
+
+class KeyCreated(BaseModel):
+    key: str
+    role: str
+    team: str | None

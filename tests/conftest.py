@@ -13,8 +13,12 @@ import pytest
 from triage.dataset import Example
 from triage.encoders import load_encoder
 from triage.head import MultiLabelHead
-from triage.pipeline import Pipeline
+from triage.language import detect_language
+from triage.pipeline import Pipeline, vectorize
 from triage.training import save_pipeline, train
+from triage.urgency_model import TextUrgencyModel
+
+pytest_plugins = ["tests.service_fixtures"]
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = Path(os.environ.get("TRIAGE_SHARED_DATA", ROOT.parent / "shared" / "data"))
@@ -52,16 +56,39 @@ TINY_TRAIN = [
 ]
 
 
-def tiny_examples() -> list[Example]:
-    from triage.language import detect_language
+# Project-written urgency grades (LABELS.md) for the fake model's urgency head.
+TINY_URGENCY = [
+    ("great product, love it", 0), ("fast shipping, very happy", 0), ("质量很好，很满意", 0),
+    ("nice colour and good value", 0), ("works as described, five stars", 0), ("客服态度很好", 0),
+    ("my parcel arrived three weeks late", 1), ("the glass arrived broken and cracked", 1),
+    ("发错货了，颜色不对", 1), ("received the wrong size instead of L", 1), ("物流太慢，一周才到", 1),
+    ("box crushed, item broken on arrival", 1),
+    ("still waiting, the order is very late, send it now or refund me", 2),
+    ("wrong colour sent, I want a replacement today", 2), ("屏幕碎了，马上给我退款", 2),
+    ("broken and leaking bottle, refund please", 2), ("快递太慢了，等了三周才到，赶紧发货", 2),
+    ("late late late, took a month, refund me", 2),
+    ("third time I write, I will file a chargeback", 3), ("the charger caught fire and burned my hand", 3),
+    ("第三次联系了，再不处理我就投诉到平台", 3), ("I will report you to my lawyer and leave one star", 3),
+    ("收到的食物变质了，吃了以后肚子疼", 3), ("nobody answers, I am opening a dispute now", 3),
+]
 
+
+def tiny_examples() -> list[Example]:
     return [Example(id=str(i), text=t, labels=labels, language=detect_language(t))
             for i, (t, labels) in enumerate(TINY_TRAIN)]
 
 
 @pytest.fixture(scope="session")
 def fake_pipeline() -> Pipeline:
-    return train(tiny_examples(), load_encoder("fake:64"), head=MultiLabelHead(C=10.0, cv=3))
+    """A fake-encoder model with a complaint head and an urgency head."""
+    pipeline = train(tiny_examples(), load_encoder("fake:64"), head=MultiLabelHead(C=10.0, cv=3))
+    texts = [t for t, _ in TINY_URGENCY]
+    languages = [detect_language(t) for t in texts]
+    _, dense = vectorize(pipeline.encoder, texts)
+    features = pipeline.classifier.featurize(texts, languages, dense)
+    pipeline.urgency = TextUrgencyModel(MultiLabelHead(C=10.0, cv=3, threshold_bounds=(0.2, 0.8))).fit(
+        features, [g for _, g in TINY_URGENCY])
+    return pipeline
 
 
 @pytest.fixture(scope="session")

@@ -89,15 +89,15 @@ class ComplaintClassifier:
 
     # -- inference ------------------------------------------------------
     def predict(
-        self, texts: Sequence[str], languages: Sequence[str], dense: np.ndarray
+        self,
+        texts: Sequence[str],
+        languages: Sequence[str],
+        dense: np.ndarray,
+        views: Sequence[LexicalView] | None = None,
     ) -> list[Prediction]:
-        views = self.views(texts, languages)
-        dim = dense.shape[1]
-        coef = self.head.coef_
-        lexical_coef = coef[:, dim:]
-        raw = (np.asarray(dense, np.float32) * self.settings.embedding_weight) @ coef[:, :dim].T
-        raw = raw + linear_scores(views, lexical_coef) + self.head.intercept_
-        probs = self.head.calibrate(raw)
+        views = views if views is not None else self.views(texts, languages)
+        lexical_coef = self.head.coef_[:, dense.shape[1]:]
+        probs = head_probabilities(self.head, dense, views, self.settings.embedding_weight)
         thresholds = self.head.thresholds_
         out = []
         for text, row, view in zip(texts, probs, views):
@@ -144,15 +144,7 @@ class ComplaintClassifier:
     def save(self, folder: Path, extra_config: dict | None = None) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         head = self.head
-        save_file(
-            {
-                "coef": np.ascontiguousarray(head.coef_, dtype=np.float32),
-                "intercept": head.intercept_.astype(np.float32),
-                "calibration": head.calibration_.astype(np.float32),
-                "thresholds": head.thresholds_.astype(np.float32),
-            },
-            str(folder / WEIGHTS_FILE),
-        )
+        save_head(head, folder / WEIGHTS_FILE)
         config = {
             "format_version": FORMAT_VERSION,
             "labels": list(COMPLAINT_LABELS),
@@ -171,17 +163,46 @@ class ComplaintClassifier:
             raise ValueError(f"{folder}: unsupported model format {config.get('format_version')!r}")
         if config.get("labels") != list(COMPLAINT_LABELS):
             raise ValueError(f"{folder}: model labels {config.get('labels')} differ from {COMPLAINT_LABELS}")
-        params = dict(config["head"])
-        params["threshold_bounds"] = tuple(params["threshold_bounds"])
-        head = MultiLabelHead(**params)
-        weights = load_file(str(folder / WEIGHTS_FILE))
-        head.coef_ = weights["coef"]
-        head.intercept_ = weights["intercept"]
-        head.calibration_ = weights["calibration"]
-        head.thresholds_ = weights["thresholds"]
-        head.n_features_in_ = head.coef_.shape[1]
-        head.classes_ = np.arange(len(COMPLAINT_LABELS))
+        head = load_head(config["head"], folder / WEIGHTS_FILE)
         lexical = dict(config["lexical"])
         lexical["char_ngrams"] = tuple(lexical["char_ngrams"])
         classifier = cls(head, LexicalConfig(**lexical), ClassifierSettings(**config["settings"]))
         return classifier, config
+
+
+def head_probabilities(
+    head: MultiLabelHead, dense: np.ndarray, views: Sequence[LexicalView], embedding_weight: float
+) -> np.ndarray:
+    """Calibrated probabilities of a head over [dense * weight | lexical views],
+    computed without building the sparse matrix."""
+    dim = dense.shape[1]
+    coef = head.coef_
+    raw = (np.asarray(dense, np.float32) * embedding_weight) @ coef[:, :dim].T
+    raw = raw + linear_scores(views, coef[:, dim:]) + head.intercept_
+    return head.calibrate(raw)
+
+
+def save_head(head: MultiLabelHead, path: Path) -> None:
+    save_file(
+        {
+            "coef": np.ascontiguousarray(head.coef_, dtype=np.float32),
+            "intercept": head.intercept_.astype(np.float32),
+            "calibration": head.calibration_.astype(np.float32),
+            "thresholds": head.thresholds_.astype(np.float32),
+        },
+        str(path),
+    )
+
+
+def load_head(params: dict, path: Path) -> MultiLabelHead:
+    params = dict(params)
+    params["threshold_bounds"] = tuple(params["threshold_bounds"])
+    head = MultiLabelHead(**params)
+    weights = load_file(str(path))
+    head.coef_ = weights["coef"]
+    head.intercept_ = weights["intercept"]
+    head.calibration_ = weights["calibration"]
+    head.thresholds_ = weights["thresholds"]
+    head.n_features_in_ = head.coef_.shape[1]
+    head.classes_ = np.arange(head.coef_.shape[0])
+    return head

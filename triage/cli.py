@@ -198,11 +198,31 @@ def _report(r: dict) -> str:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from api.app import create_app
+    from api.app import Settings, create_app
 
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    app = create_app(model_dir=args.model)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    settings = Settings.from_env()
+    for name in ("database_url", "routing_rules", "urgency_config"):
+        if getattr(args, name):
+            setattr(settings, name, getattr(args, name))
+    try:
+        app = create_app(model_dir=args.model, settings=settings)
+    except ValueError as exc:  # a malformed routing rules or urgency file
+        return _fail(str(exc))
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info", access_log=args.access_log)
+    return EXIT_OK
+
+
+def cmd_keys_create(args: argparse.Namespace) -> int:
+    from api.auth import KeyCreationError, create_key
+    from api.db import make_engine, migrate
+
+    engine = make_engine(args.database_url)
+    migrate(engine)
+    try:
+        print(create_key(engine, args.role, args.team, args.name))
+    except KeyCreationError as exc:
+        return _fail(str(exc))
     return EXIT_OK
 
 
@@ -269,9 +289,32 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Start the HTTP service (FastAPI) with the model loaded once.")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    _database_arg(p)
+    p.add_argument("--routing-rules", metavar="FILE", default=None,
+                   help="routing rules (default: $TRIAGE_ROUTING_RULES, else triage/defaults/routing.toml)")
+    p.add_argument("--urgency-config", metavar="FILE", default=None,
+                   help="urgency weights (default: $TRIAGE_URGENCY_CONFIG, else triage/defaults/urgency.toml)")
+    p.add_argument("--access-log", action="store_true", help="log every request (off by default)")
     _model_arg(p)
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("keys", help="manage API keys of the service",
+                       description="Create API keys for the HTTP service; a key is printed once and stored hashed.")
+    keys = p.add_subparsers(dest="keys_command", required=True)
+    k = keys.add_parser("create", help="create a key and print it",
+                        description="Create an API key with a role (agent, analyst, admin) and print it.")
+    k.add_argument("--role", required=True, choices=("agent", "analyst", "admin"),
+                   help="agent: tickets of its team; analyst: read everything; admin: everything")
+    k.add_argument("--team", default=None, help="the agent's team (required for agents)")
+    k.add_argument("--name", default=None, help="a note on who holds the key")
+    _database_arg(k)
+    k.set_defaults(func=cmd_keys_create)
     return parser
+
+
+def _database_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--database-url", metavar="URL", default=None,
+                        help="SQLAlchemy URL (default: $TRIAGE_DATABASE_URL, else sqlite:///var/triage.db)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -85,3 +85,14 @@ def evaluate(
     to_sets = lambda m: [[lab for lab, on in zip(COMPLAINT_LABELS, r) if on] or [OTHER] for r in m]  # noqa: E731
     report["confusion"] = confusion(to_sets(gold), to_sets(pred))
     return report
+
+
+def ndcg_at_k(scores: Sequence[float], grades: Sequence[int], k: int = 50) -> float:
+    """NDCG@k of the order by descending `scores` against graded relevance
+    (gain 2^grade - 1, discount log2(rank + 1)); ties keep input order."""
+    order = sorted(range(len(scores)), key=lambda i: -scores[i])[:k]
+    gains = np.array([2.0 ** grades[i] - 1 for i in order])
+    ideal = np.sort(2.0 ** np.asarray(grades, dtype=float) - 1)[::-1][:k]
+    discounts = 1.0 / np.log2(np.arange(2, k + 2))
+    best = float(ideal @ discounts[: len(ideal)])
+    return float(gains @ discounts[: len(gains)]) / best if best > 0 else 0.0

@@ -14,6 +14,7 @@ from .classifier import ComplaintClassifier, Prediction
 from .clauses import pool_clauses, split_clauses
 from .encoders import Encoder, load_encoder
 from .language import detect_language
+from .urgency_model import GradeEstimate, TextUrgencyModel
 
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "default"
 MAX_CHARS = 5000  # a longer text is analysed on its first 5,000 characters
@@ -35,6 +36,7 @@ class Analysis:
     prediction: Prediction
     truncated: bool
     embedding: np.ndarray
+    urgency: GradeEstimate | None = None  # how urgent the text reads, when the model has an urgency head
 
 
 def clean_text(text: object) -> tuple[str, bool]:
@@ -54,10 +56,17 @@ def clean_text(text: object) -> tuple[str, bool]:
 
 
 class Pipeline:
-    def __init__(self, encoder: Encoder, classifier: ComplaintClassifier, config: dict | None = None) -> None:
+    def __init__(
+        self,
+        encoder: Encoder,
+        classifier: ComplaintClassifier,
+        config: dict | None = None,
+        urgency: TextUrgencyModel | None = None,
+    ) -> None:
         self.encoder = encoder
         self.classifier = classifier
         self.config = config or {}
+        self.urgency = urgency
 
     @classmethod
     def load(
@@ -74,7 +83,7 @@ class Pipeline:
             encoder = load_encoder(_resolve_spec(spec, folder), threads=threads)
         elif encoder.spec != spec:
             raise ValueError(f"model {folder} was trained on encoder {spec!r}, not {encoder.spec!r}")
-        return cls(encoder, classifier, config)
+        return cls(encoder, classifier, config, TextUrgencyModel.load(folder, config.get("urgency")))
 
     def analyse(self, texts: Sequence[str]) -> list[Analysis]:
         """Analyse valid texts (see `clean_text`); raises InvalidTextError on the
@@ -92,10 +101,13 @@ class Pipeline:
             return []
         languages = [detect_language(t) for t in cleaned]
         embeddings, dense = vectorize(self.encoder, cleaned)
-        predictions = self.classifier.predict(cleaned, languages, dense)
+        views = self.classifier.views(cleaned, languages)
+        predictions = self.classifier.predict(cleaned, languages, dense, views)
+        grades: list[GradeEstimate | None] = (
+            list(self.urgency.estimate(dense, views)) if self.urgency else [None] * len(cleaned))
         return [
-            Analysis(text=t, language=lang, prediction=p, truncated=cut, embedding=e)
-            for t, lang, p, cut, e in zip(cleaned, languages, predictions, truncated, embeddings)
+            Analysis(text=t, language=lang, prediction=p, truncated=cut, embedding=e, urgency=g)
+            for t, lang, p, cut, e, g in zip(cleaned, languages, predictions, truncated, embeddings, grades)
         ]
 
 

@@ -90,6 +90,10 @@ def evaluate_pipeline(pipeline: Pipeline, examples: Sequence[Example], batch_siz
 
 def save_pipeline(pipeline: Pipeline, folder: Path, metrics: dict | None = None) -> None:
     """Write the model folder: config.json, head.safetensors, metrics.json."""
-    pipeline.classifier.save(folder, extra_config=pipeline.config)
+    folder.mkdir(parents=True, exist_ok=True)
+    config = dict(pipeline.config)
+    if pipeline.urgency is not None:
+        config["urgency"] = pipeline.urgency.save(folder)
+    pipeline.classifier.save(folder, extra_config=config)
     if metrics is not None:
         (folder / "metrics.json").write_text(json.dumps(metrics, indent=2, ensure_ascii=False) + "\n")

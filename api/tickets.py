@@ -1,0 +1,394 @@
+"""Tickets: ingest (redact, classify, score urgency, route, store), read,
+correct, and the ranked queue. The HTTP layer (api/app.py) only maps these
+calls and their errors to requests and responses."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+import threading
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any, Callable, Sequence
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+
+from triage.labels import OTHER
+from triage.pipeline import Analysis, InvalidTextError, Pipeline
+from triage.redaction import Redactor
+from triage.routing import Router
+from triage.urgency import Urgency, UrgencyInputs, UrgencyScorer, utcnow
+from triage.urgency_model import GradeEstimate
+from triage.urgency_signals import SignalHit, find_signals
+
+from .auth import Principal
+from .db import feedback, tickets
+from .schemas import TicketIn, TicketPatch
+
+REFRESH_BATCH = 5000
+
+
+class ServiceError(Exception):
+    """An error the API reports as it is: HTTP status, code, message, details."""
+
+    def __init__(self, status: int, code: str, message: str, details: list[dict] | None = None) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message, self.details = status, code, message, details or []
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    status: str = "open"
+    team: str | None = None
+    label: str | None = None
+    language: str | None = None
+    marketplace: str | None = None
+
+
+def _naive(value: datetime | None) -> datetime | None:
+    """UTC without tzinfo, as stored (SQLite keeps no time zones)."""
+    return value.astimezone(timezone.utc).replace(tzinfo=None) if value is not None else None
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    return value.replace(tzinfo=timezone.utc) if value is not None else None
+
+
+def _pack_labels(labels: Sequence[str]) -> str:
+    return "|" + "|".join(sorted(labels)) + "|"
+
+
+def _unpack_labels(value: str) -> list[str]:
+    return [x for x in value.split("|") if x]
+
+
+def content_hash(item: TicketIn) -> str:
+    canonical = json.dumps(item.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _normalise(text: str) -> str:
+    return unicodedata.normalize("NFC", text.replace("\ufeff", "")).strip()
+
+
+def _split_spans(spans: list[dict], subject_len: int | None) -> list[dict]:
+    """Spans over "subject\\ntext" -> spans on the field they fall in."""
+    out = []
+    for span in spans:
+        if subject_len is None:
+            out.append({**span, "field": "text"})
+        elif span["end"] <= subject_len:
+            out.append({**span, "field": "subject"})
+        elif span["start"] > subject_len:
+            shift = subject_len + 1
+            out.append({**span, "field": "text", "start": span["start"] - shift, "end": span["end"] - shift})
+    return out
+
+
+class TicketService:
+    def __init__(
+        self,
+        engine: Engine,
+        pipeline: Pipeline,
+        router: Router,
+        scorer: UrgencyScorer,
+        redactor: Redactor,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.engine, self.pipeline, self.router, self.scorer = engine, pipeline, router, scorer
+        self.redact, self.clock = redactor, clock
+        self._model_lock = threading.Lock()
+        self._refresh_lock = threading.Lock()
+
+    # -- ingest ---------------------------------------------------------------
+    def ingest(self, items: Sequence[TicketIn]) -> list[tuple[dict, bool]]:
+        """Store new tickets; returns (ticket row, created) per item, in order.
+        An item whose external_id exists with the same content returns the stored
+        ticket (created False); with other content it is a 409 and nothing is stored."""
+        hashes = [content_hash(item) for item in items]
+        first: dict[str, int] = {}
+        for i, item in enumerate(items):
+            j = first.setdefault(item.external_id, i)
+            if j != i and hashes[j] != hashes[i]:
+                raise ServiceError(409, "duplicate_external_id",
+                                   f"items {j} and {i} share external_id {item.external_id!r} with different content",
+                                   [{"field": f"{i}.external_id", "message": "repeated with other content"}])
+        existing = self._existing(list(first))
+        for i, item in enumerate(items):
+            row = existing.get(item.external_id)
+            if row is not None and row["content_hash"] != hashes[i]:
+                raise ServiceError(409, "duplicate_external_id",
+                                   f"external_id {item.external_id!r} is already stored (ticket {row['id']}) "
+                                   "with other content", [{"field": f"{i}.external_id", "ticket_id": row["id"]}])
+        new = [i for i in first.values() if items[i].external_id not in existing]
+        rows = self._build_rows([items[i] for i in new], [hashes[i] for i in new])
+        try:
+            with self.engine.begin() as conn:
+                for row in rows:
+                    row["id"] = conn.execute(tickets.insert().values(**row)).inserted_primary_key[0]
+        except IntegrityError:
+            # Another request stored one of these external_ids meanwhile: answer as for a repeat.
+            if self._existing([items[i].external_id for i in new]):
+                return self.ingest(items)
+            raise
+        stored = {**existing, **{r["external_id"]: r for r in rows}}
+        created = {items[i].external_id for i in new}
+        return [(stored[item.external_id], item.external_id in created and first[item.external_id] == i)
+                for i, item in enumerate(items)]
+
+    def _existing(self, external_ids: list[str]) -> dict[str, dict]:
+        out: dict[str, dict] = {}
+        with self.engine.connect() as conn:
+            for start in range(0, len(external_ids), 500):
+                chunk = external_ids[start : start + 500]
+                query = sa.select(tickets).where(tickets.c.external_id.in_(chunk))
+                out.update({r["external_id"]: dict(r) for r in conn.execute(query).mappings()})
+        return out
+
+    def _build_rows(self, items: Sequence[TicketIn], hashes: Sequence[str]) -> list[dict]:
+        if not items:
+            return []
+        now = self.clock()
+        texts, subjects = [], []
+        for item in items:
+            texts.append(self.redact(_normalise(item.text)))
+            subjects.append(self.redact(_normalise(item.subject)) if item.subject else None)
+        combined = [f"{s}\n{t}" if s else t for s, t in zip(subjects, texts)]
+        try:
+            with self._model_lock:
+                analyses = self.pipeline.analyse(combined)
+        except InvalidTextError as exc:
+            position = exc.position or 0
+            raise ServiceError(422, "invalid_text", str(exc),
+                               [{"field": f"{position}.text", "message": "empty or whitespace only"}]) from None
+        contacts = self._earlier_contacts(items)
+        rows = []
+        for item, text, subject, analysis, digest, earlier in zip(items, texts, subjects, analyses, hashes, contacts):
+            rows.append(self._row(item, text, subject, analysis, digest, earlier, now))
+        return rows
+
+    def _row(self, item: TicketIn, text: str, subject: str | None, analysis: Analysis, digest: str,
+             earlier: int, now: datetime) -> dict:
+        prediction = analysis.prediction
+        subject_len = len(subject) if subject else None
+        evidence = _split_spans([{"label": label, "text": e.text, "start": e.start, "end": e.end}
+                                 for label, spans in prediction.evidence.items() for e in spans], subject_len)
+        signals = _split_spans([{"signal": h.signal, "text": h.text, "start": h.start, "end": h.end}
+                                for h in find_signals(analysis.text, analysis.language)], subject_len)
+        order = item.order
+        customer = item.customer
+        row: dict[str, Any] = {
+            "external_id": item.external_id, "content_hash": digest, "text": text, "subject": subject,
+            "channel": item.channel, "marketplace": item.marketplace.lower() if item.marketplace else None,
+            "created_at": _naive(item.created_at or now), "received_at": _naive(now), "updated_at": _naive(now),
+            "customer_id": customer.id if customer else None, "customer_tier": customer.tier if customer else None,
+            "order_id": order.id if order else None, "order_value": order.value if order else None,
+            "order_currency": order.currency.upper() if order and order.currency else None,
+            "ordered_at": _naive(order.ordered_at) if order else None,
+            "promised_by": _naive(order.promised_by) if order else None,
+            "delivered_at": _naive(order.delivered_at) if order else None,
+            "carrier": order.carrier if order else None, "country": order.country if order else None,
+            "sku": order.sku if order else None,
+            "language": analysis.language, "labels": _pack_labels(prediction.labels),
+            "model_labels": _pack_labels(prediction.labels), "scores": prediction.scores,
+            "evidence": evidence, "signals": signals,
+            "text_grade": list(analysis.urgency.at_least) if analysis.urgency else None,
+            "needs_review": prediction.needs_review, "truncated": analysis.truncated,
+            "team": self.router.route(prediction.labels, analysis.language, item.marketplace, item.channel),
+            "status": "open", "assignee": None, "earlier_contacts": earlier, "cluster_id": None,
+        }
+        row.update(self._urgency_columns(row, now))
+        return row
+
+    def _earlier_contacts(self, items: Sequence[TicketIn]) -> list[int]:
+        """Tickets already stored (or earlier in this batch) from the same customer about the same order."""
+        keys = [(i.customer.id, i.order.id) if i.customer and i.order and i.customer.id and i.order.id else None
+                for i in items]
+        wanted = {k for k in keys if k}
+        counts: dict[tuple[str, str], int] = {}
+        if wanted:
+            with self.engine.connect() as conn:
+                for customer_id, order_id in wanted:
+                    query = sa.select(sa.func.count()).select_from(tickets).where(
+                        tickets.c.customer_id == customer_id, tickets.c.order_id == order_id)
+                    counts[(customer_id, order_id)] = int(conn.execute(query).scalar() or 0)
+        out = []
+        for key in keys:
+            if key is None:
+                out.append(0)
+            else:
+                out.append(counts[key])
+                counts[key] += 1
+        return out
+
+    # -- urgency --------------------------------------------------------------
+    def urgency(self, row: dict, now: datetime | None = None) -> Urgency:
+        grade = row.get("text_grade")
+        facts = UrgencyInputs(
+            labels=_unpack_labels(row["labels"]),
+            created_at=_aware(row["created_at"]),  # type: ignore[arg-type]
+            text_grade=GradeEstimate(tuple(grade)) if grade else None,  # type: ignore[arg-type]
+            signals=[SignalHit(s["signal"], s["text"], s["start"], s["end"]) for s in row["signals"]],
+            marketplace=row["marketplace"], customer_tier=row["customer_tier"], order_value=row["order_value"],
+            currency=row["order_currency"], promised_by=_aware(row["promised_by"]),
+            delivered_at=_aware(row["delivered_at"]), earlier_contacts=row["earlier_contacts"],
+        )
+        return self.scorer.score(facts, now or self.clock())
+
+    def _urgency_columns(self, row: dict, now: datetime) -> dict:
+        urgency = self.urgency(row, now)
+        active = row["status"] != "resolved"
+        return {"urgency_score": urgency.score, "urgency_grade": urgency.grade,
+                "next_change_at": _naive(urgency.next_change_at) if active else None}
+
+    def refresh_due(self) -> int:
+        """Re-score tickets whose time-dependent urgency changed since it was stored."""
+        now = self.clock()
+        done = 0
+        with self._refresh_lock:
+            while True:
+                with self.engine.begin() as conn:
+                    due = conn.execute(
+                        sa.select(tickets).where(tickets.c.next_change_at <= _naive(now))
+                        .order_by(tickets.c.next_change_at).limit(REFRESH_BATCH)
+                    ).mappings().all()
+                    if not due:
+                        return done
+                    updates = [{"_id": r["id"], **self._urgency_columns(dict(r), now)} for r in due]
+                    conn.execute(
+                        tickets.update().where(tickets.c.id == sa.bindparam("_id")).values(
+                            urgency_score=sa.bindparam("urgency_score"), urgency_grade=sa.bindparam("urgency_grade"),
+                            next_change_at=sa.bindparam("next_change_at")),
+                        updates,
+                    )
+                done += len(due)
+                if len(due) < REFRESH_BATCH:
+                    return done
+
+    # -- read, correct ------------------------------------------------------
+    def get(self, ticket_id: int, principal: Principal) -> dict:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(tickets).where(tickets.c.id == ticket_id)).mappings().first()
+        if row is None:
+            raise ServiceError(404, "not_found", f"no ticket {ticket_id}")
+        self._check_team(dict(row), principal)
+        return dict(row)
+
+    @staticmethod
+    def _check_team(row: dict, principal: Principal) -> None:
+        if not principal.sees_all_teams and row["team"] != principal.team:
+            raise ServiceError(403, "forbidden", f"ticket {row['id']} belongs to team {row['team']!r}, "
+                                                 f"not to yours ({principal.team!r})")
+
+    def update(self, ticket_id: int, patch: TicketPatch, principal: Principal) -> dict:
+        row = self.get(ticket_id, principal)
+        now = self.clock()
+        changes: dict[str, Any] = {}
+        fields = patch.model_fields_set
+        if "status" in fields and patch.status is not None:
+            changes["status"] = patch.status
+        if "assignee" in fields:
+            changes["assignee"] = patch.assignee
+        with self.engine.begin() as conn:
+            if "labels" in fields and patch.labels is not None:
+                labels = sorted(set(patch.labels))
+                if OTHER in labels and len(labels) > 1:
+                    raise ServiceError(422, "invalid_labels", "'other' cannot be combined with complaint labels",
+                                       [{"field": "labels", "message": "other is exclusive"}])
+                before = _unpack_labels(row["labels"])
+                if labels != before:
+                    changes["labels"] = _pack_labels(labels)
+                    changes["team"] = self.router.route(labels, row["language"], row["marketplace"], row["channel"])
+                    conn.execute(feedback.insert().values(ticket_id=ticket_id, labels_before=before,
+                                                          labels_after=labels, author=principal.name,
+                                                          created_at=_naive(now)))
+            if changes:
+                merged = {**row, **changes}
+                changes.update(self._urgency_columns(merged, now))
+                changes["updated_at"] = _naive(now)
+                conn.execute(tickets.update().where(tickets.c.id == ticket_id).values(**changes))
+        return {**row, **changes}
+
+    # -- queue ----------------------------------------------------------------
+    def queue(
+        self, where: QueueFilter, principal: Principal, limit: int, cursor: str | None
+    ) -> tuple[list[dict], str | None]:
+        team = where.team
+        if not principal.sees_all_teams:
+            if team is not None and team != principal.team:
+                raise ServiceError(403, "forbidden", f"agents of team {principal.team!r} cannot see team {team!r}")
+            team = principal.team
+        self.refresh_due()
+        query = sa.select(tickets).where(tickets.c.status == where.status)
+        if team is not None:
+            query = query.where(tickets.c.team == team)
+        if where.label:
+            query = query.where(tickets.c.labels.like(f"%|{where.label}|%"))
+        if where.language:
+            query = query.where(tickets.c.language == where.language)
+        if where.marketplace:
+            query = query.where(tickets.c.marketplace == where.marketplace.lower())
+        if cursor:
+            score, last_id = decode_cursor(cursor)
+            query = query.where(sa.or_(tickets.c.urgency_score < score,
+                                       sa.and_(tickets.c.urgency_score == score, tickets.c.id < last_id)))
+        query = query.order_by(tickets.c.urgency_score.desc(), tickets.c.id.desc()).limit(limit + 1)
+        with self.engine.connect() as conn:
+            rows = [dict(r) for r in conn.execute(query).mappings()]
+        page, more = rows[:limit], len(rows) > limit
+        next_cursor = encode_cursor(page[-1]["urgency_score"], page[-1]["id"]) if more and page else None
+        return page, next_cursor
+
+    def feedback_page(self, limit: int, after: int | None) -> tuple[list[dict], str | None]:
+        query = (sa.select(feedback, tickets.c.text, tickets.c.language)
+                 .join(tickets, tickets.c.id == feedback.c.ticket_id).order_by(feedback.c.id).limit(limit + 1))
+        if after is not None:
+            query = query.where(feedback.c.id > after)
+        with self.engine.connect() as conn:
+            rows = [dict(r) for r in conn.execute(query).mappings()]
+        page = rows[:limit]
+        return page, (str(page[-1]["id"]) if len(rows) > limit else None)
+
+    # -- output ---------------------------------------------------------------
+    def to_public(self, row: dict) -> dict:
+        now = self.clock()
+        urgency = self.urgency(row, now)
+        deadline = self.scorer.weights.response_deadline(_aware(row["created_at"]), row["marketplace"])  # type: ignore[arg-type]
+        return {
+            "id": row["id"], "external_id": row["external_id"], "text": row["text"], "subject": row["subject"],
+            "channel": row["channel"], "marketplace": row["marketplace"],
+            "created_at": _aware(row["created_at"]), "received_at": _aware(row["received_at"]),
+            "updated_at": _aware(row["updated_at"]),
+            "customer": {"id": row["customer_id"], "tier": row["customer_tier"]},
+            "order": {"id": row["order_id"], "value": row["order_value"], "currency": row["order_currency"],
+                      "ordered_at": _aware(row["ordered_at"]), "promised_by": _aware(row["promised_by"]),
+                      "delivered_at": _aware(row["delivered_at"]), "carrier": row["carrier"],
+                      "country": row["country"], "sku": row["sku"]},
+            "language": row["language"], "labels": _unpack_labels(row["labels"]),
+            "model_labels": _unpack_labels(row["model_labels"]), "scores": row["scores"],
+            "needs_review": row["needs_review"], "truncated": row["truncated"],
+            "evidence": row["evidence"], "signals": row["signals"], "team": row["team"], "status": row["status"],
+            "assignee": row["assignee"], "urgency": urgency.as_dict(), "response_deadline": deadline,
+            "earlier_contacts": row["earlier_contacts"], "cluster_id": row["cluster_id"],
+        }
+
+
+def encode_cursor(score: float, ticket_id: int) -> str:
+    return base64.urlsafe_b64encode(json.dumps([score, ticket_id]).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[float, int]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        score, ticket_id = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        if isinstance(score, bool) or not isinstance(score, (int, float)) or not isinstance(ticket_id, int):
+            raise ValueError
+        return float(score), int(ticket_id)
+    except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
+        raise ServiceError(422, "invalid_cursor", "cursor is not one this service returned",
+                           [{"field": "cursor", "message": "malformed"}]) from None

@@ -1,0 +1,92 @@
+"""Train the text-urgency head of a model folder (see triage/urgency_model.py)
+on the urgency grades of the annotated real texts and the project-written
+seeds, and add it to the folder (urgency.safetensors + config "urgency").
+
+    python -m training.train_urgency                 # models/default
+
+Reports NDCG@50 of the text model alone on ../shared/data/dev_gold.jsonl
+(evaluation only; never trained on) and writes it to metrics.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+import numpy as np
+
+from training.build_dataset import ANNOTATED_WEIGHT, BUILD, read_jsonl
+from training.corpora import all_rows, dev_gold
+from training.weak_labels import load_annotations
+from triage.encoders.cached import CachedEncoder
+from triage.evaluate import ndcg_at_k
+from triage.head import MultiLabelHead
+from triage.language import detect_language
+from triage.pipeline import Pipeline, vectorize
+from triage.urgency_model import TextUrgencyModel
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+
+
+def urgency_examples() -> list[dict]:
+    """Seeds and annotated real texts that carry an urgency grade (dev set and check set excluded)."""
+    excluded = {row["text"].strip() for row in dev_gold()}
+    excluded |= {row["text"].strip() for row in read_jsonl(HERE / "data" / "check" / "multilingual_check.jsonl")}
+    out = []
+    for path in sorted((HERE / "data" / "seeds").glob("*.jsonl")):
+        for row in read_jsonl(path):
+            if "urgency" in row and row["text"].strip() not in excluded:
+                out.append({"text": row["text"], "grade": int(row["urgency"]), "weight": 1.0})
+    rows = all_rows()
+    for id_, note in load_annotations().items():
+        row = rows.get(id_)
+        if row is not None and note.get("urgency") is not None and row["text"] not in excluded:
+            out.append({"text": row["text"], "grade": int(note["urgency"]), "weight": ANNOTATED_WEIGHT})
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--model", type=Path, default=ROOT / "models" / "default", help="model folder to extend")
+    parser.add_argument("--C", type=float, default=2.0, help="inverse regularisation of the heads")
+    parser.add_argument("--cache-dir", type=Path, default=BUILD / "cache", help="sentence-vector cache")
+    args = parser.parse_args()
+
+    started = time.time()
+    pipeline = Pipeline.load(args.model)
+    encoder = CachedEncoder(pipeline.encoder, args.cache_dir)
+    examples = urgency_examples()
+    texts = [e["text"] for e in examples]
+    languages = [detect_language(t) for t in texts]
+    _, dense = vectorize(encoder, texts)
+    features = pipeline.classifier.featurize(texts, languages, dense)
+    model = TextUrgencyModel(MultiLabelHead(C=args.C, threshold_bounds=(0.2, 0.8)),
+                             pipeline.classifier.settings.embedding_weight)
+    model.fit(features, [e["grade"] for e in examples], np.array([e["weight"] for e in examples]))
+    pipeline.urgency = model
+
+    gold = dev_gold()
+    analyses = pipeline.analyse([r["text"] for r in gold])
+    expected = [a.urgency.expected for a in analyses if a.urgency]
+    grades = [int(r["urgency"]) for r in gold]
+    figures = {
+        "examples": len(examples),
+        "grades": {str(g): sum(e["grade"] == g for e in examples) for g in range(4)},
+        "dev_gold_ndcg@50_text_model": round(ndcg_at_k(expected, grades, 50), 4),
+    }
+    config = json.loads((args.model / "config.json").read_text())
+    config["urgency"] = model.save(args.model)
+    (args.model / "config.json").write_text(json.dumps(config, indent=2, ensure_ascii=False) + "\n")
+    metrics_file = args.model / "metrics.json"
+    metrics = json.loads(metrics_file.read_text()) if metrics_file.exists() else {}
+    metrics["urgency"] = figures
+    metrics_file.write_text(json.dumps(metrics, indent=2, ensure_ascii=False) + "\n")
+    print(json.dumps(figures, indent=2))
+    print(f"saved the urgency head in {args.model} in {time.time() - started:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
