@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, AsyncIterator, Callable
 
-from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from prometheus_client import generate_latest
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 from sqlalchemy.exc import IntegrityError
+from starlette.exceptions import HTTPException
 
 from triage.pipeline import DEFAULT_MODEL_DIR, InvalidTextError, Pipeline
 from triage.redaction import Redactor
@@ -31,7 +32,7 @@ from .auth import KeyCreationError, KeyStore, Principal, create_key
 from .db import database_url, idempotency_keys, make_engine, migrate
 from .metrics import Metrics, MetricsAndLimits
 from .ratelimit import RateLimiter, retry_after
-from .tickets import QueueFilter, ServiceError, TicketService, _naive
+from .tickets import QueueFilter, ServiceError, TicketService, _aware, _naive
 
 log = logging.getLogger("triage.api")
 
@@ -69,7 +70,7 @@ def _error(status: int, code: str, message: str, details: list[dict] | None = No
                         content={"error": {"code": code, "message": message, "details": details or []}})
 
 
-ERRORS = {code: {"model": s.ErrorResponse} for code in (401, 403, 404, 409, 413, 422, 429)}
+ERRORS = {code: {"model": s.ErrorResponse} for code in (400, 401, 403, 404, 409, 413, 422, 429)}
 bearer = HTTPBearer(auto_error=False, description="an API key: `triage keys create`, or $TRIAGE_ADMIN_KEY")
 
 
@@ -120,7 +121,8 @@ def create_app(
 
     @app.exception_handler(HTTPException)
     async def http_error(_: Request, exc: HTTPException) -> JSONResponse:
-        code = {401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed"}
+        code = {400: "invalid_json", 401: "unauthorized", 403: "forbidden", 404: "not_found",
+                405: "method_not_allowed"}
         return _error(exc.status_code, code.get(exc.status_code, "http_error"), str(exc.detail),
                       headers=getattr(exc, "headers", None))
 
@@ -242,7 +244,7 @@ def create_app(
     ) -> dict:
         """Label corrections, oldest first: the text, the labels before and after, who and when."""
         rows, next_cursor = svc.feedback_page(limit, int(cursor) if cursor else None)
-        items = [{**r, "created_at": r["created_at"]} for r in rows]
+        items = [{**r, "created_at": _aware(r["created_at"])} for r in rows]
         return {"items": items, "next_cursor": next_cursor}
 
     # -- stateless --------------------------------------------------------------

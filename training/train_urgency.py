@@ -39,12 +39,14 @@ def urgency_examples() -> list[dict]:
     for path in sorted((HERE / "data" / "seeds").glob("*.jsonl")):
         for row in read_jsonl(path):
             if "urgency" in row and row["text"].strip() not in excluded:
-                out.append({"text": row["text"], "grade": int(row["urgency"]), "weight": 1.0})
+                out.append({"text": row["text"], "grade": int(row["urgency"]), "weight": 1.0,
+                            "labels": row["labels"]})
     rows = all_rows()
     for id_, note in load_annotations().items():
         row = rows.get(id_)
         if row is not None and note.get("urgency") is not None and row["text"] not in excluded:
-            out.append({"text": row["text"], "grade": int(note["urgency"]), "weight": ANNOTATED_WEIGHT})
+            out.append({"text": row["text"], "grade": int(note["urgency"]), "weight": ANNOTATED_WEIGHT,
+                        "labels": note["labels"]})
     return out
 
 
@@ -67,6 +69,11 @@ def main() -> None:
                              pipeline.classifier.settings.embedding_weight)
     model.fit(features, [e["grade"] for e in examples], np.array([e["weight"] for e in examples]))
     pipeline.urgency = model
+    # Out-of-fold probabilities, for fitting the weights of the whole score (training/fit_urgency_weights.py).
+    np.savez(BUILD / "urgency_oof.npz", oof=np.minimum.accumulate(model.head.oof_, axis=1),
+             grades=np.array([e["grade"] for e in examples]), weights=np.array([e["weight"] for e in examples]),
+             texts=np.array(texts, dtype=object), languages=np.array(languages),
+             labels=np.array(["|".join(e["labels"]) for e in examples]))
 
     gold = dev_gold()
     analyses = pipeline.analyse([r["text"] for r in gold])

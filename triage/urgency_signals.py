@@ -32,8 +32,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import add as _add
+from re import _constants as _c  # parsed-pattern opcodes, for the literal prefilter
+from re import _parser
 
-SIGNAL_NAMES = ("escalation", "safety", "repeated_contact", "deadline", "anger", "request")
+SIGNAL_NAMES = ("escalation", "safety", "repeated_contact", "deadline", "loss", "anger", "request")
 LANGUAGES = ("zh", "en", "es", "pt", "fr", "de", "it", "nl", "pl", "ru", "tr", "ar", "ja", "ko", "th")
 NEUTRAL = "*"  # language-neutral patterns, tried for every language
 
@@ -692,6 +695,146 @@ SIGNALS: dict[str, dict[str, list[str]]] = {
                   r"พรุ่งนี้|วันนี้|สัปดาห์นี้|อาทิตย์นี้|เสาร์|อาทิตย์|จันทร์|ศุกร์|ทันเวลา|ไม่ทัน|ยังไม่ได้|ยังไม่มา|ช้า|ก่อน", 25),
         ],
     },
+    "loss": {
+        NEUTRAL: [],
+        "en": [
+            r"\bcost\s+(?:me|us|him|her|them|my\s+\w+|our\s+\w+|time\s+and)\s+(?:\w+\s+){0,3}?(?:money|a\s+fortune"
+            r"|dearly|hundreds|thousands|extra)\b",
+            r"\b(?:lost|lose|losing)\s+(?:over\s+|about\s+|around\s+|nearly\s+|almost\s+)?(?:[$£€]\s?\d|\d[\d,.]*\s*"
+            r"(?:dollars|bucks|euros|pounds|quid|usd|eur|gbp|rupees|rs\b|k\b))",
+            r"\b(?:lost|losing|lose)\s+(?:\w+\s+){0,3}?(?:money|income|wages|clients|customers|sales|"
+            r"a\s+day'?s\s+(?:pay|wages|work))\b", r"\blosing\s+out\s+on\b",
+            r"\b(?:lost|wiped|erased|deleted|lose)\s+(?:all\s+(?:of\s+)?)?(?:my|our|his|her|their|the)\s+(?:\w+\s+)?"
+            r"(?:data|photos|pictures|files|documents|contacts|videos|music|memories|saves?|progress|work)\b",
+            r"\b(?:data|photos|pictures|files|documents)\s+(?:\w+\s+)?(?:were|was|got|are|is)\s+(?:all\s+)?"
+            r"(?:lost|gone|wiped|erased|deleted)\b",
+            r"\b(?:had|have|forced|needed)\s+to\s+(?:buy|purchase|order|pay\s+for|get)\s+(?:another|a\s+new|"
+            r"a\s+second|a\s+replacement|new\s+ones?|it\s+again|one\s+elsewhere|elsewhere)\b(?!\s+for\s+(?:my|a)\b)",
+            r"\b(?:had|have)\s+to\s+pay\s+(?:\w+\s+)?(?:extra|again|twice|more|out\s+of\s+(?:my|our)\s+(?:own\s+)?pocket)",
+            r"\b(?:extra|additional|late|overdraft|penalty|overage|bounced\s+check)\s+(?:fees?|charges?|penalt(?:y|ies))\b",
+            r"\bextra\s+(?:duty|customs|shipping)\s+paid\b", r"\b(?:charged|billed)\s+(?:me\s+|us\s+)?twice\b",
+            r"\bdouble[- ](?:charged|billed)\b",
+            r"\bwast(?:ed|ing)\s+(?:(?:my|our|so\s+much|a\s+lot\s+of|all\s+(?:my|that|this))\s+)?(?:hard[- ]earned\s+)?"
+            r"money\b", r"\bwasted\s+(?:over\s+)?[$£€]\s?\d",
+            r"\bout\s+of\s+pocket\b", r"\bmoney\s+down\s+the\s+drain\b",
+            r"(?:[$£€]\s?\d[\d,.]*s?|hundreds|thousands)\s+(?:\w+\s+)?(?:down\s+the\s+drain|gone|lost|wasted|down\b(?!\s+payment))",
+            r"\b(?:financial|monetary)\s+(?:loss|damage|hardship)", r"\blost\s+(?:a\s+)?(?:substantial|large|huge)\s+"
+            r"(?:amount|sum)",
+        ],
+        "zh": [
+            r"(?<!无)(?<!没有)(?<!没)损失(?!不大|没有多大|不多|很小|不算大)", r"白花(?:了)?(?:钱|冤枉|\d|[一二两三四五六七八九十百千几]+[块元百千万])",
+            r"白白(?:花|浪费|损失)(?:了)?", r"多花(?:了)?(?:钱|冤枉钱|\d|[一二两三四五六七八九十百千几]+[块元百千万])",
+            r"冤枉钱", r"(?:我|自己|反而|倒|倒贴|白|还)赔了", r"赔了夫人", r"打水漂", r"白扔了?(?:钱|\d)",
+            r"(?<![幸多吃])亏了(?:钱|好多|不少|\d|[一二两三四五六七八九十百千几]+[块元百千万])",
+            r"亏大了", r"亏死了",
+            r"额外(?:支付|付|花|收|收取|交|多付)(?:了)?(?:\d|[一二两三四五六七八九十百千几]|运费|费用|钱)", r"滞纳金", r"违约金",
+            r"(?:数据|资料|照片|相片|文件|视频|通讯录|存储|聊天记录)[^。！？!?\n]{0,8}?(?:全部|全都|都|全)(?:丢失|丢了|没了|消失|清空|被清空)",
+            r"(?:数据|资料|照片|相片|文件|通讯录|聊天记录)(?:丢失|丢了|没了|消失|被清空)",
+            r"(?:只好|只能|不得不|被迫|又得|还得|只得)(?:再|重新|另外|又)(?:买|购买|花钱|下单|订)",
+            r"钱(?:就|都|全)?(?:这样)?(?:白花|白扔|打了水漂)",
+        ],
+        "es": [
+            r"\bme\s+(?:ha\s+)?cost(?:ó|o|ado)\s+(?:\w+\s+){0,2}?(?:dinero|caro|una\s+fortuna|extra)\b",
+            r"\bperd[ií]\s+(?:\w+\s+){0,2}?(?:dinero|euros|d[oó]lares|pesos|\d)", r"\bp[eé]rdidas?\s+(?:de\s+dinero|"
+            r"econ[oó]micas?|de\s+\d)", r"\btuve\s+que\s+(?:comprar|pagar)\s+(?:otr[oa]|un[oa]?\s+nuev[oa]|de\s+nuevo|"
+            r"m[aá]s|extra)", r"\b(?:gastos|cargos|comisiones|recargos)\s+(?:extra|adicionales|por\s+demora)",
+            r"\bdinero\s+(?:tirado|perdido|malgastado)", r"\btir[eé]\s+(?:mi|el)\s+dinero",
+            r"\b(?:desperdici|malgast)[eé]\s+(?:mi\s+)?dinero",
+            r"\bperd[ií]\s+(?:tod[oa]s\s+)?(?:mis|los|las)\s+(?:fotos|datos|archivos|documentos|contactos)",
+            r"\bme\s+cobraron\s+(?:dos\s+veces|doble)",
+        ],
+        "pt": [
+            r"\bme\s+custou\s+(?:\w+\s+){0,2}?(?:dinheiro|caro|uma\s+fortuna|extra)\b",
+            r"\bperdi\s+(?:\w+\s+){0,2}?(?:dinheiro|reais|R\$|\d)", r"(?<!sem\s)(?<!nenhum\s)\bpreju[ií]zo\b",
+            r"\btive\s+que\s+(?:comprar|pagar)\s+(?:outr[oa]|uma?\s+nov[oa]|de\s+novo|mais|extra)",
+            r"\b(?:taxas?|tarifas?|cobran[cç]as?|multas?|juros)\s+(?:extras?|adiciona(?:l|is)|por\s+atraso)",
+            r"\bdinheiro\s+(?:jogado\s+fora|perdido|desperdi[cç]ado)", r"\bjoguei\s+(?:meu\s+)?dinheiro\s+fora",
+            r"\bperdi\s+(?:tod[oa]s\s+)?(?:as|os|minhas|meus)\s+(?:fotos|dados|arquivos|documentos|contatos)",
+            r"\bcobra(?:ram|do)\s+(?:duas\s+vezes|em\s+dobro)",
+        ],
+        "fr": [
+            r"\bm'a\s+co[uû]t[ée]\s+(?:\w+\s+){0,2}?(?:cher|de\s+l'argent|une\s+fortune|\d)",
+            r"\b(?:j'ai\s+)?perdu\s+(?:\w+\s+){0,2}?(?:argent|\d+\s*(?:€|euros))", r"\bpr[ée]judice\s+financier",
+            r"\bperte\s+(?:financi[eè]re|d'argent|de\s+\d)", r"\bj'ai\s+d[uû]\s+(?:en\s+)?(?:racheter|acheter\s+un"
+            r"(?:e)?\s+autre|payer\s+(?:des\s+|un\s+|une\s+|les\s+)?(?:frais|suppl[ée]ment|encore|deux\s+fois))",
+            r"\bfrais\s+(?:suppl[ée]mentaires|de\s+retard|bancaires|en\s+plus)", r"\bp[ée]nalit[ée]s?\s+de\s+retard",
+            r"\bargent\s+(?:jet[ée]|perdu|gaspill[ée])\b",
+            r"\bperdu\s+(?:toutes?\s+)?(?:mes|les)\s+(?:photos|donn[ée]es|fichiers|documents|contacts)",
+            r"\bd[ée]bit[ée]\s+deux\s+fois",
+        ],
+        "de": [
+            r"\bhat\s+(?:mich|uns)\s+(?:\w+\s+){0,2}?(?:geld|euro|\d+|ein\s+verm[öo]gen)\s+(?:\w+\s+)?gekostet",
+            r"\b(?:geld|\d+\s*(?:€|euro))\s+verloren", r"\b(?:finanziellen?|gro[ßs]en?)\s+(?:verlust|schaden)",
+            r"\bschaden\s+von\s+\d", r"\bmusste\s+(?:ich\s+|wir\s+)?(?:\w+\s+){0,2}?(?:neu\s+kaufen|nachkaufen|"
+            r"noch\s*(?:ein)?mal\s+kaufen|extra\s+zahlen|drauf\s*zahlen|nochmal\s+zahlen)",
+            r"\b(?:zus[äa]tzliche|extra)\s+(?:kosten|geb[üu]hren)", r"\bmahngeb[üu]hr", r"\bs[äa]umnisgeb[üu]hr",
+            r"\bgeld\s+(?:zum\s+fenster\s+hinaus|verschwendet|verbrannt)\b", r"\bdoppelt\s+(?:abgebucht|belastet|bezahlt)",
+            r"\b(?:alle|meine)\s+(?:\w+\s+)?(?:fotos|daten|bilder|dateien)\s+(?:sind\s+)?(?:weg|verloren|gel[öo]scht)",
+        ],
+        "it": [
+            r"\bmi\s+[èe]\s+costat[oa]\s+(?:\w+\s+){0,2}?(?:soldi|caro|una\s+fortuna|\d)",
+            r"\bho\s+perso\s+(?:\w+\s+){0,2}?(?:soldi|denaro|euro|\d)", r"\bperdita\s+(?:economica|di\s+denaro|di\s+\d)",
+            r"\bdanno\s+economico", r"\bho\s+dovuto\s+(?:ricomprar|comprar(?:ne)?\s+(?:un\s+)?altr|"
+            r"pagare\s+(?:di\s+pi[uù]|extra|un\s+supplemento|due\s+volte))",
+            r"\b(?:costi|spese|commissioni)\s+(?:extra|aggiuntiv[ei])", r"\b(?:interessi|penale)\s+di\s+mora",
+            r"\bsoldi\s+(?:buttati|persi|sprecati)", r"\baddebitat[oi]\s+due\s+volte",
+            r"\bho\s+perso\s+(?:tutt[ei]\s+)?(?:le|i|mie|miei)\s+(?:foto|dati|file|documenti|contatti)",
+        ],
+        "nl": [
+            r"\bheeft\s+(?:me|mij|ons)\s+(?:\w+\s+){0,2}?(?:geld|euro|\d+)\s+gekost",
+            r"\b(?:geld|\d+\s*(?:€|euro))\s+(?:verloren|kwijt)", r"\bfinanci[eë]le\s+schade", r"\bschade\s+van\s+\d",
+            r"\bmoest\s+(?:ik\s+|we\s+)?(?:\w+\s+){0,2}?(?:opnieuw\s+kopen|een\s+nieuwe?\s+kopen|extra\s+betalen|"
+            r"nog\s+een\s+kopen|bijbetalen)", r"\b(?:extra|bijkomende)\s+kosten", r"\baanmaningskosten",
+            r"\bgeld\s+(?:weggegooid|verspild)", r"\bdubbel\s+(?:afgeschreven|betaald|gefactureerd)",
+            r"\b(?:al\s+)?(?:mijn|m'n)\s+(?:foto'?s|gegevens|data|bestanden)\s+(?:zijn\s+)?(?:weg|kwijt|verloren)",
+        ],
+        "pl": [
+            r"\bkosztował(?:o|a)?\s+mnie\s+(?:\w+\s+){0,2}?(?:pieniądze|zł|\d|fortunę|majątek)",
+            r"\bstraci(?:łem|łam|liśmy)\s+(?:\w+\s+){0,2}?(?:pieniądze|zł|\d)", r"\bstrat[aęy]\s+(?:finansow|pieniędzy|\d)",
+            r"\bmusiał(?:em|am|y|yśmy)\s+(?:\w+\s+)?(?:kupić\s+(?:nowy|nową|nowe|drugi|drugą|kolejny|jeszcze)|dopłacić"
+            r"|zapłacić\s+(?:dodatkowo|ponownie|jeszcze))", r"\bdodatkowe\s+(?:opłaty|koszty)",
+            r"\bwyrzucone\s+pieniądze", r"\bpobrano\s+(?:\w+\s+)?dwa\s+razy",
+            r"\bstraci(?:łem|łam)\s+(?:wszystkie\s+)?(?:zdjęcia|dane|pliki|kontakty)",
+        ],
+        "ru": [
+            r"\bобошл(?:ось|ся|ась)\s+мне\s+(?:в\s+)?(?:\w+\s+)?(?:дорого|копеечку|\d)",
+            r"\bпотерял[аи]?\s+(?:\w+\s+){0,2}?(?:деньги|\d|рубл|тысяч)", r"\bубыт(?:ок|ки|ков|ка)\b",
+            r"\b(?:материальный|финансовый)\s+ущерб", r"\bпришлось\s+(?:\w+\s+)?(?:покупать|купить|докупать|докупить|"
+            r"доплачивать|доплатить|платить|заплатить)", r"\b(?:дополнительные|лишние)\s+(?:расходы|траты|комиссии)",
+            r"\bденьги\s+на\s+ветер", r"\bвыброшенные\s+деньги", r"\bсписали\s+(?:\w+\s+)?дважды",
+            r"\bпотерял[аи]?\s+(?:все\s+)?(?:фото|данные|файлы|фотографии|контакты)",
+        ],
+        "tr": [
+            r"\b(?:bana\s+)?(?:pahalıya|çok\s+paraya)\s+mal\s+oldu", r"\bmaddi\s+(?:zarar|kayıp)",
+            r"\b(?:\d+\s*(?:tl|lira)|param(?:ı)?)\s+(?:kaybettim|gitti|çöpe)", r"\bparam\s+heba",
+            r"\btekrar\s+(?:satın\s+)?almak\s+zorunda\s+kaldım", r"\byenisini\s+almak\s+zorunda\s+kaldım",
+            r"\b(?:ekstra|ek|fazladan)\s+(?:ücret|masraf|para)\s+(?:ödedim|ödemek|ödemek\s+zorunda)",
+            r"\bgecikme\s+(?:faizi|cezası|bedeli)", r"\biki\s+kez\s+(?:çekildi|ödeme\s+alındı|tahsil)",
+            r"\b(?:tüm|bütün)\s+(?:fotoğraflarım|verilerim|dosyalarım|rehberim)\s+(?:silindi|gitti|kayboldu)",
+        ],
+        "ar": [
+            r"(?<!يا\s)(?<!يا)خسارة\s+(?:مالية|فلوس|كبيرة|\d)", rf"{_AR_PRE}خسرت\s+(?:\S+\s+)?(?:فلوس|مال|أموال|\d)",
+            r"رسوم\s+(?:إضافية|اضافية|تأخير)", r"غرامة\s+(?:تأخير|إضافية)",
+            r"اضطررت\s+(?:إلى\s+|الى\s+|ل)?(?:شراء|الشراء|دفع|الدفع)", r"(?:فلوسي|أموالي|مالي)\s+(?:راحت|ضاعت)",
+            r"ضاعت\s+(?:فلوسي|أموالي|صوري|بياناتي|ملفاتي)", r"(?:فقدت|خسرت)\s+(?:كل\s+|جميع\s+)?(?:صوري|بياناتي|ملفاتي)",
+            r"خصم\s+(?:المبلغ\s+)?مرتين",
+        ],
+        "ja": [
+            r"損(?:を)?した", r"損害", r"損失", r"余計な(?:出費|費用|お金|送料|手数料)", r"追加(?:料金|費用)(?:が|を)?(?:かか|払|取ら)",
+            r"延滞(?:料|金)", r"買い直(?:し|す|さ)", r"もう一(?:つ|台|個)買(?:う|わ)(?:はめ|羽目|しかな)", r"お金(?:を)?(?:無駄|ドブ)",
+            r"無駄金", r"二重(?:請求|引き落とし)",
+            r"(?:データ|写真|画像|ファイル)(?:が|は)?(?:全部|すべて|全て)?(?:消え|消去され|飛ん|なくな)",
+        ],
+        "ko": [
+            r"손해(?:를|가)?\s?(?:봤|보았|입었|막심|배상|가\s?크|가\s?커)", r"손실", r"돈\s?(?:만\s?)?(?:날렸|날림|버렸|낭비)", r"추가\s?(?:비용|요금)(?:이|을)?\s?(?:들|냈|내|발생)",
+            r"연체료", r"다시\s?(?:사야|구매해야)\s?(?:했|하)", r"새로\s?(?:사야|구매해야)", r"이중\s?(?:결제|청구)",
+            r"(?:데이터|사진|파일)(?:이|가)?\s?(?:다\s?|전부\s?|모두\s?)?(?:날아|사라|지워)",
+        ],
+        "th": [
+            r"เสียเงิน(?:ฟรี|เปล่า)", r"(?<!ขาย)(?<!ยอม)ขาดทุน", r"เสียค่า(?:ปรับ|ธรรมเนียม)", r"ค่าใช้จ่ายเพิ่ม", r"ต้อง(?:ซื้อ|จ่าย)(?:ใหม่|เพิ่ม)",
+            r"(?:ข้อมูล|รูปภาพ|รูป)\S{0,8}?หายหมด", r"สูญเงิน", r"เสียเงิน\s?\d", r"ตัดเงินสองครั้ง",
+        ],
+    },
     "anger": {
         NEUTRAL: [r"[!！]{3,}", r"[?？][!！]|[!！][?？]", rf"(?-i:\b[{_CAPS}]{{5,}}\b)",
                   rf"(?-i:\b[{_CAPS}]{{2,}}(?:\s+[{_CAPS}]{{2,}}){{2,}}\b)", r"😡|🤬|😠|💩|🖕"],
@@ -936,38 +1079,509 @@ SIGNALS: dict[str, dict[str, list[str]]] = {
     },
 }
 
+# Recall additions (harm after use or eating; repeated contact), appended to
+# the lists above so that earlier patterns keep their priority.
+_EN_FOOD = (r"(?:food|meal|soup|salad|rice|noodles|sandwich|burger|pizza|fries|curry|pasta|bread|cereal|drink|coffee"
+            r"|tea|juice|dish|bowl|order|takeaway|takeout|box|bag|bottle|can|jar|pack(?:et)?|chocolate|snack|yogh?urt)")
+_EN_OBJECT = (r"\b(?:hairs?|insects?|bugs?|worms?|maggots?|cockroach(?:es)?|roach(?:es)?|flies|fly|beetles?|stones?|rocks?"
+              r"|pebbles?|glass|shards?|metal|wire|plastic|screws?|nails?|band-?aids?|plasters?)")
+# Verbs that, next to "third time", also mean another contact ("sharing the details for the 3rd time").
+_EN_CONTACT_ORDINAL = (r"\b(?:shar(?:e|ed|ing)|explain(?:ed|ing)?|repeat(?:ed|ing)?|told|tell(?:ing)?"
+                       r"|sen(?:t|d|ding)\s+(?:you|them|this|my|the\s+(?:details|photos|pictures|info))"
+                       r"|giv(?:e|en|ing)\s+(?:you|them)\s+(?:my|the))\b")
+_ZH_MANY = r"(?:[\d二两三四五六七八九十几好多很无数]{1,3})"
+_ZH_FOOD_OBJECT = r"(?:头发|毛发|虫子|虫|苍蝇|蟑螂|石头|石子|沙子|沙粒|玻璃|碎片|铁丝|钢丝球?|塑料|指甲|胶带|创可贴|烟头|钉子|螺丝|异物)"
 
-def _compile(patterns: list[str]) -> re.Pattern[str] | None:
+_RECALL_ADDITIONS: dict[str, dict[str, list[str]]] = {
+    "safety": {
+        "en": [
+            r"\bitch(?:y|ing|es)?\s+(?:rash|all\s+over|bumps|welts)\b",
+            r"\b(?:my|his|her|their|our)\s+(?:skin|face|lips?|eyes?|hands?|scalp)\s+(?:\w+\s+)?(?:started\s+to\s+|began\s+to\s+)?"
+            r"(?:burn(?:ed|ing|t)?|swell(?:ed|ing)?|swollen|blister(?:ed)?|peel(?:ed|ing)|broke\s+out|bled|bleeding|"
+            r"turned\s+red|went\s+red)\b",
+            r"\bskin\s+(?:irritation|reaction|burns?|damage)\b", r"\b(?:burning|stinging)\s+sensation\b",
+            r"\bchemical\s+burns?\b",
+            r"\b(?:broke|broken|chipped|cracked|lost)\s+(?:a|my|his|her|two)\s+(?:\w+\s+)?(?:tooth|teeth|filling|crown)\b",
+            r"\btooth\s+(?:hurt|hurts|ache|broke|cracked|chipped)\b", r"\btoothache\b",
+            r"\b(?:found|there\s+(?:was|were)|was|were|had)\s+(?:a|an|some|two|several|\d+)\s+(?:\w+\s+){0,2}?"
+            + _EN_OBJECT + r"\s+(?:\w+\s+)?(?:in|inside|baked\s+into|on)\s+(?:my|the|our|his|her)\s+(?:\w+\s+)?" + _EN_FOOD
+            + r"\b",
+            _EN_OBJECT + r"\s+(?:in|inside)\s+(?:my|our|his|her)\s+(?:\w+\s+)?" + _EN_FOOD + r"\b",
+            r"\bforeign\s+(?:object|body|matter)\b", r"\bupset\s+stomach\b",
+            r"\bstomach\s+(?:pain|pains|cramps?|upset|bug|issues|problems)\b", r"\bnause(?:a|ous|ated)\b",
+            r"\b(?:was|were|been|felt|feel|feeling|fell)\s+(?:very\s+|so\s+|really\s+)?(?:sick|ill|unwell)\s+"
+            r"(?:after|since|from|all\s+night)\b",
+            r"\b(?:sliced|gashed)\s+(?:open\s+)?(?:my|his|her)\b",
+            r"\bcut\s+(?:on|open)\s+(?:my|his|her)\s+(?:hand|finger|thumb|foot|leg|arm|lip|mouth|tongue)\b",
+            r"\bscratched\s+(?:my|his|her)\s+(?:leg|arm|hand|finger|skin|face|eye|child)\b",
+            r"\bburns?\s+on\s+(?:my|his|her)\b", r"\bgave\s+(?:me|him|her|us)\s+(?:a\s+)?(?:rash|burn|hives|diarrh)",
+        ],
+        "zh": [
+            r"(?:弄|划|割|扎|刮)(?:破|伤)(?:了)?(?:手|手指|皮|嘴|脚|脸|腿)", r"(?:手|手指|嘴|脚)(?:被)?(?:划|割|扎|刮)(?:破|伤|了一?道)",
+            r"(?:割|扎|划|刮)(?:到|了)(?:我的?)?(?:手|手指|脚|嘴)", r"(?<!大)出血", r"硌(?:到)?(?:了)?牙", r"崩(?:了)?(?:一颗)?牙",
+            r"牙(?:齿)?(?:都)?(?:疼|痛|崩|碎|断|硌|磕)(?:了)?", r"(?:菜|汤|饭|粥|面|粉|饺子|包子|米线|外卖|里面|里头|碗|盒|饮料|奶茶)里?"
+            r"(?:竟然|居然|还|都)?(?:有|发现|吃出|看到|夹出|喝出)(?:了)?(?:一|几|两)?[只根块个片条粒颗团]?" + _ZH_FOOD_OBJECT,
+            r"(?:吃|喝)出(?:了)?(?:一|几|两)?[只根块个片条粒颗团]?" + _ZH_FOOD_OBJECT,
+            r"恶心想吐", r"想吐(?!槽)", r"又吐又泻", r"肠胃不适", r"胃(?:不舒服|难受)", r"肚子(?:不舒服|难受)", r"吃坏(?:了)?",
+            r"烫(?:到|伤)(?:了)?(?:手|嘴|舌头|皮肤)?", r"烧伤", r"灼伤", r"起(?:了)?水泡",
+            r"皮肤(?:发红|红肿|刺痛|灼|溃烂|起泡|烂了|过敏)", r"脸(?:都)?(?:红肿|肿了|烂了|刺痛)",
+        ],
+        "es": [
+            r"\bsarpullido", r"\berupci[oó]n(?:es)?\s+(?:en\s+la\s+piel|cut[aá]nea)", r"\bronchas\b",
+            r"\birritaci[oó]n\s+(?:en\s+la\s+piel|de\s+(?:la\s+)?piel|cut[aá]nea)", r"\bme\s+(?:arde|ard[ií]a|quema)\s+la\s+piel",
+            r"\bme\s+(?:cort[eé]|raj[eé])\s+(?:la\s+|el\s+)?(?:mano|dedo|pie|labio)", r"\bsangr(?:e|[oó]|ando|ado)\b",
+            r"\bme\s+romp[ií]\s+(?:un|el|una|la)\s+(?:diente|muela)", r"\bdolor\s+de\s+(?:muelas?|dientes?)",
+            r"\b(?:pelos?|cabellos?|bichos?|insectos?|cucarachas?|moscas?|gusanos?|piedras?|vidrios?|cristal(?:es)?|"
+            r"pl[aá]stico)\s+(?:\w+\s+)?en\s+(?:la|el|mi)\s+(?:comida|sopa|plato|ensalada|arroz|hamburguesa|pizza|bebida|"
+            r"pedido|pan)", r"\bencontr[eé]\s+(?:un|una|unos|unas)\s+(?:pelo|cabello|bicho|insecto|cucaracha|mosca|"
+            r"gusano|piedra|vidrio|cristal|trozo\s+de\s+(?:vidrio|pl[aá]stico|metal))", r"\bn[aá]useas\b",
+            r"\bme\s+dio\s+(?:diarrea|dolor\s+de|v[oó]mitos?|alergia|sarpullido)", r"\bme\s+quem[eé]\b",
+            r"\bcuerpo\s+extra[ñn]o\b",
+        ],
+        "pt": [
+            r"\bbrotoeja", r"\berup[cç][aã]o\s+(?:na\s+)?pele", r"\birrita[cç][aã]o\s+na\s+pele",
+            r"\bcortei\s+(?:a\s+|o\s+|meu\s+|minha\s+)?(?:m[aã]o|dedo|p[eé]|l[aá]bio)", r"\bsangr(?:ou|ando|ar|amento)\b",
+            r"\bquebrei\s+(?:um|o|meu)\s+dente", r"\bdor\s+de\s+(?:dente|est[oô]mago)", r"\bn[aá]usea",
+            r"\b(?:cabelos?|fio\s+de\s+cabelo|insetos?|baratas?|moscas?|bichos?|vermes?|larvas?|pedras?|vidros?|"
+            r"pl[aá]stico)\s+(?:\w+\s+)?n[ao]\s+(?:comida|sopa|prato|lanche|arroz|pizza|hamb[uú]rguer|pedido|marmita|p[aã]o)",
+            r"\bencontrei\s+(?:um|uma)\s+(?:cabelo|inseto|barata|mosca|bicho|verme|larva|pedra|peda[cç]o\s+de\s+"
+            r"(?:vidro|pl[aá]stico|metal))", r"\bqueimou\s+(?:a\s+)?(?:minha|meu)\s+(?:m[aã]o|pele|dedo|boca)",
+            r"\bcorpo\s+estranho\b",
+        ],
+        "fr": [
+            r"\brougeurs?\b", r"\b[ée]ruption\s+cutan[ée]e", r"\birritations?\s+(?:de\s+la\s+"
+            r"peau|cutan[ée]e)", r"\bcoup[ée]\s+(?:le|au)\s+(?:doigt|main|pouce)", r"\bsaign(?:é|ait|e|er|ement)\b",
+            r"\bcass[ée]\s+une\s+dent", r"\bmal\s+aux\s+dents\b", r"\bmal\s+[àa]\s+l'estomac\b", r"\bnaus[ée]es?\b",
+            r"\b(?:cheveux?|poils?|insectes?|cafards?|mouches?|vers|caillou|cailloux|pierres?|verre|morceau\s+de\s+"
+            r"(?:verre|plastique|m[ée]tal))\s+(?:\w+\s+)?dans\s+(?:mon|ma|le|la|les|mes)\s+(?:plat|repas|soupe|salade|"
+            r"assiette|nourriture|pizza|burger|sandwich|riz|commande|pain)",
+            r"\btrouv[ée]\s+(?:un|une|des)\s+(?:cheveu|poil|insecte|cafard|mouche|ver|caillou|morceau\s+de\s+verre)",
+            r"\bcorps\s+[ée]tranger",
+        ],
+        "de": [
+            r"\bhautausschlag", r"\bausschlag\s+(?:am|an|im|auf)\b", r"\bhautreizung", r"\bhautrötung",
+            r"\bgeblutet\b", r"\bblutet\b", r"\bblutung", r"\bin\s+den\s+finger\s+geschnitten",
+            r"\bzahn\s+(?:\w+\s+)?(?:abgebrochen|ausgebrochen|kaputt)", r"\bzahnschmerzen", r"\b[üu]belkeit\b",
+            r"\b[üu]bel\s+geworden\b", r"\bmagenschmerzen", r"\bmagen-darm", r"\berbrechen\b",
+            r"\b(?:haare?|insekt\w*|k[äa]fer|wurm|w[üu]rmer|fliege|kakerlake|steine?|steinchen|glas\w*|plastik\w*)\s+"
+            r"(?:\w+\s+)?(?:im|in\s+der|in\s+meinem|in\s+meiner|in\s+dem)\s+(?:essen|suppe|salat|pizza|burger|gericht|reis"
+            r"|brot|m[üu]sli|getr[äa]nk)", r"\bglassplitter\b", r"\bfremdk[öo]rper\b",
+        ],
+        "it": [
+            r"\beruzion[ei]\s+cutane[ae]\b", r"\beruzion[ei]\s+(?:sulla|sul|alla)\b", r"\birritazion[ei]\s+(?:cutane[ae]|alla\s+pelle)",
+            r"\barrossament", r"\bsanguin(?:ato|ava|are|amento)\b", r"\btagliat[oa]\s+(?:un|il)\s+dito",
+            r"\brott[oa]\s+(?:un|il)\s+dente", r"\bmal\s+di\s+denti\b", r"\bmal\s+di\s+stomaco\b", r"\bnausea",
+            r"\b(?:capell[oi]|pel[oi]|insett[oi]|scarafagg[io]|mosch?[ae]|verm[ei]|sass[oi]|pietr[ae]|vetro|plastica)\s+"
+            r"(?:\w+\s+)?nel(?:la|lo|l')?\s*(?:cibo|piatto|zuppa|insalata|pizza|panino|riso|pasta|ordine|pane)",
+            r"\btrovato\s+(?:un|una|dei|delle)\s+(?:capello|pelo|insetto|scarafaggio|mosca|verme|sasso|pezzo\s+di\s+"
+            r"(?:vetro|plastica|metallo))", r"\bcorpo\s+estraneo\b",
+        ],
+        "nl": [
+            r"\bhuiduitslag", r"\buitslag\s+(?:op|over)\s+(?:mijn|m'n|zijn|haar|het|heel)\b", r"\bhuidirritatie", r"\brode\s+vlekken\b", r"\bbloed(?:de|t|en)\b",
+            r"\bvinger\s+(?:open)?gesneden", r"\bin\s+(?:mijn|m'n)\s+vinger\s+gesneden", r"\btand\s+(?:\w+\s+)?(?:afgebroken"
+            r"|gebroken|brak)", r"\b(?:kiespijn|tandpijn)\b", r"\bmisselijk", r"\bmaagpijn\b",
+            r"\b(?:haar|haren|insect(?:en)?|beestje|kakkerlak|vlieg|worm|stenen|steen|steentje|glas|glasscherf|plastic)\s+"
+            r"(?:\w+\s+)?in\s+(?:mijn|m'n|het|de)\s+(?:eten|soep|salade|pizza|burger|maaltijd|rijst|brood|bestelling)",
+            r"\bglasscherf", r"\bvreemd\s+voorwerp\b",
+        ],
+        "pl": [
+            r"\bwysypk", r"\bpodrażnieni[ae]\s+skóry", r"\bzaczerwienieni", r"\bkrwaw(?:i|ił|iło|ienie)",
+            r"\bprzeci(?:ął|ęł)(?:em|am)?\s+(?:sobie\s+)?(?:palec|rękę|dłoń)", r"\bzłama(?:łem|łam|ł)\s+(?:sobie\s+)?ząb",
+            r"\bukruszy(?:ł|łem|łam)\s+(?:sobie\s+)?ząb", r"\bból\s+(?:zęba|zębów|żołądka)", r"\bmdłości", r"\bnudności",
+            r"\b(?:włos|robak|owad|karaluch|much|kamień|kamyk|kawałek\s+szkła|szkło|plastik)\w*\s+(?:\w+\s+)?w\s+"
+            r"(?:jedzeniu|zupie|sałatce|pizzy|burgerze|daniu|ryżu|zamówieniu|chlebie)", r"\bciało\s+obce\b",
+        ],
+        "ru": [
+            r"\bсып[ьи]\b", r"\bпокраснени", r"\bраздражени[ея]\s+(?:на\s+)?кож",
+            r"\bкров(?:ь|и|ью|оточ)\b", r"\bкровоточ", r"\bсломал[аи]?\s+зуб", r"\bзубн(?:ая|ую)\s+бол", r"\bболит\s+зуб",
+            r"\bтошн", r"\bболь\s+в\s+(?:животе|желудке)", r"\bболел\s+живот",
+            r"\b(?:волос|жук|насеком|таракан|муха|мух|червь|червяк|камень|камешек|стекло|осколок|пластик)\w*\s+(?:\w+\s+)?в\s+"
+            r"(?:еде|супе|салате|пицце|бургере|блюде|рисе|заказе|хлебе)", r"\bинородн",
+        ],
+        "tr": [
+            r"\bkızarıklık", r"\bcilt(?:te|imde|imi)?\s+(?:\w+\s+)?(?:döküntü|tahriş)", r"\bkan(?:ıyor|ama|adı\s+elim)\b",
+            r"\b(?:elimi|parmağımı|ayağımı)\s+kes", r"\bdişim(?:i)?\s+(?:kırıldı|kırdım|ağrı)", r"\bdiş\s+ağrısı",
+            r"\bmide\s+(?:ağrısı|bulantısı|bulandı)", r"\bbulantı",
+            r"\b(?:saç|saç\s+teli|kıl|böcek|hamam\s+böceği|sinek|kurt|taş|cam\s+parçası|plastik\s+parçası)\s+çıktı\b",
+            r"\b(?:yemek|çorba|salata|pizza|pilav|ekmek)\w*\s+(?:\w+\s+)?(?:saç|kıl|böcek|sinek|kurt|taş|cam\s+parçası)"
+            r"(?:\s+teli)?\s+(?:vardı|buldum)\b",
+            r"\byabancı\s+(?:madde|cisim)",
+        ],
+        "ar": [
+            r"طفح\s+جلدي", r"احمرار", r"تهيج\s+(?:في\s+)?(?:الجلد|البشرة)", r"نزيف", r"نزف",
+            r"(?:جرحت|قطعت)\s+(?:يدي|إصبعي|اصبعي)", r"(?:كسر(?:ت)?|انكسر)\s+(?:سني|ضرسي)",
+            r"ألم\s+(?:في\s+)?(?:الأسنان|الاسنان|أسناني|سني|ضرسي)", r"غثيان", r"مغص",
+            r"(?:شعر|شعرة|حشرة|صرصور|ذبابة|دودة|حجر|حصى|زجاج|بلاستيك)\s+(?:\S+\s+)?(?:في|داخل)\s+(?:الأكل|الطعام|الوجبة|"
+            r"الشوربة|السلطة|الأرز|الرز|البيتزا|الطلب|الخبز)", r"جسم\s+غريب",
+        ],
+        "ja": [
+            r"湿疹", r"蕁麻疹", r"じんましん", r"肌(?:が|に)(?:赤く|荒れ|ただれ|ヒリヒリ|かゆ|痒)", r"出血(?!大サービス|価格|覚悟)", r"血が出",
+            r"歯が(?:欠け|折れ|痛)", r"歯を(?:欠|折)", r"吐き気", r"(?:胃|お腹|腹)が痛",
+            r"(?:髪の毛|毛|虫|ゴキブリ|ハエ|石|ガラス|プラスチック|金属片)(?:が|の)?(?:入って|混入|混じって)", r"異物",
+        ],
+        "ko": [
+            r"두드러기", r"발진", r"피부\s?(?:트러블|염증|자극|빨갛|붉)", r"피가\s?(?:났|나)", r"출혈",
+            r"손(?:가락)?(?:을|이)?\s?(?:베였|찢어|다쳤)", r"(?<![가-힣])(?:이가|이빨이|치아가)\s?(?:깨졌|깨지|부러|아파|나갔)",
+            r"메스꺼", r"울렁거", r"구역질", r"배가\s?아프", r"배\s?아파", r"속이\s?(?:안\s?좋|울렁|메스)",
+            r"(?:머리카락|털|벌레|바퀴벌레|파리|돌|유리|플라스틱|이물질)(?:이|가)?\s?(?:나왔|들어\s?있|있었|발견)", r"이물질",
+        ],
+        "th": [
+            r"ผื่นคัน", r"ผิว(?:หนัง)?(?:แดง|ไหม้|พอง|อักเสบ|แพ้)",
+            r"เลือดออก", r"เลือดไหล", r"มีดบาด", r"โดนบาด", r"บาดนิ้ว", r"ฟันบิ่น", r"ฟันหัก", r"ฟันแตก", r"ปวดฟัน",
+            r"คลื่นไส้", r"พะอืดพะอม", r"ท้องร่วง",
+            r"(?:เส้นผม|แมลง|แมลงสาบ|แมลงวัน|หนอน|หิน|กรวด|เศษแก้ว|พลาสติก)\S{0,6}?(?:ใน|อยู่ใน)(?:อาหาร|ข้าว|ก๋วยเตี๋ยว|แกง|"
+            r"น้ำ|กล่อง)", r"เจอ(?:เส้นผม|แมลง|แมลงสาบ|หนอน|หิน|เศษแก้ว|สิ่งแปลกปลอม)", r"สิ่งแปลกปลอม",
+        ],
+    },
+    "repeated_contact": {
+        "en": [
+            _near(r"\b(?:second|third|fourth|fifth|sixth|seventh|umpteenth|nth|\d+(?:st|nd|rd|th))\s+time\b",
+                  _EN_CONTACT_ORDINAL, 25), r"\bfor\s+the\s+(?:umpteenth|nth|hundredth|millionth)\s+time\b",
+            r"\b(?:second|third|fourth|fifth|sixth|\d+(?:nd|rd|th))\s+time\s+(?:this|that|it)\s+(?:has\s+|had\s+)?happen",
+            r"\b(?:third|fourth|fifth|sixth|\d+(?:rd|th))\s+time\s+in\s+(?:\d+|two|three|four|a\s+few|the\s+(?:last|past))"
+            r"\s+(?:\w+\s+)?(?:days?|weeks?|months?)\b",
+            _near(r"\b(?:several|many|multiple|numerous|countless|a\s+few|\d+|three|four|five|six|ten|a\s+dozen)\s+times\b",
+                  _EN_CONTACT, 30),
+            r"(?:" + _EN_CONTACT + r"|\b(?:told|lied\s+to|promised|said))\s+(?:\w+\s+){0,3}?(?:over\s+and\s+over|"
+            r"again\s+and\s+again|time\s+after\s+time|time\s+and\s+(?:time\s+)?again)\b",
+            r"\b(?:they|support|customer\s+(?:service|care|support)|(?:the\s+)?(?:seller|agents?|reps?|company|store|"
+            r"courier|driver))\s+(?:keeps?|kept)\s+(?:on\s+)?(?:telling\s+(?:me|us)|saying|promising|fobbing)\b",
+            r"\b(?:every\s*time|each\s+time|whenever)\s+i(?:'ve)?\s+(?:\w+\s+)?(?:call|phone|contact|e-?mail|ask|write|"
+            r"chat|message|complain|reach\s+out)",
+            r"\b(?:called|phoned|e-?mailed|messaged|tweeted|wrote|chatted|contacted)\s*,\s*(?:and\s+)?(?:called|phoned|"
+            r"e-?mailed|messaged|tweeted|wrote|chatted|contacted|left\s+(?:\w+\s+)?(?:voicemails?|messages))\b",
+            r"\b(?:filed|opened|made|submitted|raised|logged|sent|placed)\s+(?:two|three|four|five|several|multiple|many|"
+            r"\d+)\s+(?:\w+\s+){0,2}?(?:reports|complaints|claims|tickets|cases|requests|calls)\b",
+            r"\bstill\s+waiting\s+(?:for|on)\s+(?:another|yet\s+another)\s+(?:reply|response|answer|call|e-?mail|update)",
+            r"\byet\s+another\s+(?:call|e-?mail|message|chat|complaint|ticket|dm)\b",
+        ],
+        "zh": [
+            r"问了(?:很多|好多|好几|无数|" + _ZH_NUM + r")(?:遍|次|回)",
+            r"(?:联系|催|催促|打|问|沟通|投诉|反映|反馈|申请|找|致电|留言|咨询|询问|要求|说|讲|提醒|强调|解释)了?"
+            r"(?:至少|不下|足足|前后|总共|一共|差不多|快|都|有)" + _ZH_MANY + r"(?:次|遍|回|个电话|通电话|趟)",
+            r"(?:联系|催|问|说|讲|提醒|强调|解释|反映)了" + _ZH_MANY + r"(?:次|遍|回)",
+            r"打了" + _ZH_MANY + r"(?:次|通|个)电话", r"电话[^。！？!?\n]{0,8}?打了" + _ZH_MANY + r"个",
+            r"反复(?:地)?(?:联系|催|打电话|打|问|沟通|申请|跟|和|给|找|说|强调|反映|投诉|询问|要求|确认|提醒|交涉)",
+            r"一直(?:在)?(?:找|联系|问|催|打给)(?:客服|商家|卖家|店家|他们|你们|售后|京东|小二)",
+            r"(?:连续|天天|每天)(?:都)?(?:催|问|打电话|联系|找客服)", r"(?:说|催|问|提醒|联系|沟通)了(?:好几|" + _ZH_NUM + r")天",
+            r"屡次(?:联系|催|投诉|反映|申请|要求|沟通|询问|致电|打电话|发错|出现|出错)",
+            r"多番(?:联系|催|沟通|交涉|投诉|询问|要求)", r"几次三番", r"一而再[，,]?再而三", r"(?:催|问|打|找)来(?:催|问|打|找)去",
+            r"每次(?:打电话|打|联系|问|找|咨询)(?:客服|你们|他们|商家)?(?:都|就|总|也)",
+        ],
+        "es": [
+            _near(r"\b(?:varias|muchas|tantas|mil|tres|cuatro|cinco|\d+)\s+veces\b",
+                  r"\b(?:escrib|escrit|contact|llam|pregunt|reclam|ped[ií]|pido|envi|mand)", 30),
+            _near(r"\buna\s+y\s+otra\s+vez\b", r"\b(?:escrib|escrit|contact|llam|pregunt|reclam|ped[ií]|pido|dic|dij)", 30),
+            r"\bme\s+(?:siguen|sigue|siguieron)\s+(?:diciendo|dando\s+largas|prometiendo)",
+            r"\bcada\s+vez\s+que\s+(?:les?\s+)?(?:llamo|escribo|pregunto|contacto|reclamo)",
+            r"\bpor\s+en[eé]sima\s+vez\b", r"\brepetidas\s+veces\b", r"\breiteradamente\b",
+        ],
+        "pt": [
+            _near(r"\b(?:v[aá]rias|muitas|tantas|mil|tr[eê]s|quatro|cinco|\d+)\s+vezes\b",
+                  r"\b(?:escrev|contat|lig|pergunt|reclam|pe[cç]o|pedi|mand|entr\w*\s+em\s+contato)", 30),
+            r"\b(?:continuam|ficam)\s+(?:me\s+)?(?:dizendo|enrolando|prometendo)",
+            r"\btoda\s+vez\s+que\s+(?:eu\s+)?(?:ligo|escrevo|entro\s+em\s+contato|pergunto|reclamo)",
+            r"\bpela\s+en[eé]sima\s+vez\b", r"\brepetidas\s+vezes\b", r"\breiteradamente\b",
+        ],
+        "fr": [
+            _near(r"\b(?:plusieurs|maintes|trois|quatre|cinq|\d+)\s+fois\b",
+                  r"\b(?:[ée]cri|contact|appel|relan|r[ée]clam|demand|envo|t[ée]l[ée]phon)", 30),
+            r"\b(?:[àa]\s+)?chaque\s+fois\s+que\s+(?:j'appelle|j'[ée]cris|je\s+(?:vous\s+)?(?:contacte|demande|rappelle|"
+            r"relance|t[ée]l[ée]phone))", r"\bon\s+me\s+(?:dit|r[ée]pond|promet)\s+toujours\b",
+            r"\b(?:n-?i[èe]me|ni[èe]me|[ée]ni[èe]me)\s+fois\b", r"\b[àa]\s+plusieurs\s+reprises\b",
+            r"\b(?:relanc|appel|[ée]cri)\w*\s+(?:\w+\s+){0,2}?encore\s+et\s+encore\b",
+        ],
+        "de": [
+            r"\bimmer\s+wieder\s+(?:\w+\s+)?(?:angerufen|geschrieben|nachgefragt|gemeldet|vertr[öo]stet|kontaktiert)",
+            r"\bjedes\s+mal\s*,?\s+wenn\s+ich\s+(?:\w+\s+)?(?:anrufe|schreibe|nachfrage|frage)",
+            r"\bst[äa]ndig\s+(?:\w+\s+)?(?:vertr[öo]stet|angerufen|nachgefragt|geschrieben)",
+            r"\bzum\s+(?:x|n|zig|hundert)-?ten\s+mal\b", r"\b(?:\d+|drei|vier|f[üu]nf|zehn|x|zig)\s*(?:-\s*)?mal\s+"
+            r"(?:\w+\s+)?(?:angerufen|geschrieben|nachgefragt|kontaktiert|gemeldet)",
+        ],
+        "it": [
+            _near(r"\b(?:pi[uù]|diverse|molte|tante|mille|tre|quattro|cinque|\d+)\s+volte\b",
+                  r"\b(?:scriv|scritt|contatt|chiam|chied|chiest|sollecit|reclam)", 30),
+            r"\bogni\s+volta\s+che\s+(?:vi\s+|li\s+)?(?:chiamo|scrivo|contatto|chiedo|sollecito)",
+            r"\bcontinuano\s+a\s+(?:dir(?:mi|e)|promettere|rimandare)", r"\b(?:l')?ennesima\s+volta\b",
+            r"\bripetutamente\b",
+        ],
+        "nl": [
+            r"\bkeer\s+op\s+keer\b", r"\bsteeds\s+(?:weer\s+)?(?:gebeld|gemaild|gevraagd|afgescheept|beloofd)",
+            r"\belke\s+keer\s+(?:als|dat|wanneer)\s+ik\s+(?:\w+\s+)?(?:bel|mail|vraag)",
+            r"\b(?:\d+|drie|vier|vijf|tien|meerdere|zo\s+vaak|vaak)\s+(?:keer|maal)\s+(?:\w+\s+)?(?:gebeld|gemaild|"
+            r"geschreven|gevraagd|contact)", r"\bherhaaldelijk\b",
+        ],
+        "pl": [
+            _near(r"\b(?:kilka|kilkanaście|wiele|trzy|cztery|pięć|\d+)\s+razy\b",
+                  r"\b(?:pisa|pisz|dzwoni|pyta|kontakt|zgłasza|prosi)", 30),
+            r"\bza\s+każdym\s+razem\s*,?\s*(?:gdy|jak|kiedy)\s+(?:\w+\s+)?(?:dzwonię|piszę|pytam|kontaktuję)",
+            r"\bciągle\s+(?:mi\s+)?(?:obiecuj|mówi|odsyła|zbywa)", r"\bn-ty\s+raz\b", r"\bentyj?\s+raz\b",
+        ],
+        "ru": [
+            r"\bв\s+который\s+раз\b", r"\bраз\s+за\s+разом\b",
+            r"\bкаждый\s+раз\s*,?\s*(?:когда\s+)?(?:\w+\s+)?(?:звоню|пишу|обращаюсь|спрашиваю)",
+            r"\bпостоянно\s+(?:обещают|отвечают|звоню|пишу|обращаюсь)",
+            r"\b(?:\d+|несколько|много|три|четыре|пять|десяток)\s+(?:звонков|писем|сообщений|обращений|жалоб)",
+            _near(r"\b(?:много|несколько|десять|\d+)\s+раз\b", r"\b(?:пис|звон|обращ|спрашив|напомина)", 30),
+        ],
+        "tr": [
+            r"\bher\s+(?:aradığımda|yazdığımda|sorduğumda|ulaştığımda)", r"\bsürekli\s+(?:aradım|yazdım|oyalıyor|"
+            r"erteliyor|oyalandım)", r"\btekrar\s+tekrar\b",
+            _near(r"\b(?:defalarca|birçok\s+kez|birkaç\s+kez|\d+\s+kez|\d+\s+defa|onlarca\s+kez)\b",
+                  r"(?:aradım|yazdım|sordum|ulaştım|şikayet|görüştüm|konuştum)", 30),
+        ],
+        "ar": [
+            rf"مرار(?:ا|اً|ًا){_AR_END}(?:\s+وتكرار(?:ا|اً|ًا))?", r"كل\s+مرة\s+(?:أتصل|اتصل|أكتب|أسأل|أراسل)",
+            r"(?:اتصلت|راسلت|كتبت|تواصلت)\s+(?:\S+\s+)?(?:\d+|ثلاث|أربع|خمس|عشر)\s+مرات",
+        ],
+        "ja": [
+            r"何度(?:も|か)?(?:電話|連絡|問い合わせ|問合せ|メール|催促|お願い|伝え|言っ)", r"毎回(?:同じ|電話|問い合わせ|連絡)",
+            r"繰り返し(?:連絡|問い合わせ|問合せ|お願い|伝え|電話)",
+            r"[2-9２-９二三四五六七八九十数何]+(?:回|度)(?:も|目)?(?:の)?(?:電話|連絡|問い合わせ|問合せ|メール|催促)",
+            r"電話を[2-9２-９二三四五数何]+(?:回|度)",
+        ],
+        "ko": [
+            r"몇\s?번(?:이나|을)?\s?(?:문의|연락|전화|말씀|요청|얘기|메일)", r"(?:수십|수백)\s?(?:번|통)",
+            r"[2-9]\s?(?:번|통)(?:이나|을|의)?\s?(?:전화|문의|연락)",
+            r"(?:전화|연락|문의)(?:를|을)?\s?(?:여러|몇|수차례|계속)\s?(?:번|차례)?\s?(?:했|드렸|해도|했는데|드려도)",
+            r"(?:전화|연락|문의)할\s?때마다", r"계속\s?(?:전화|연락|문의)\s?(?:했|드렸|하는데|해도)",
+        ],
+        "th": [
+            r"(?:โทร|ทัก|ถาม|ติดต่อ|แจ้ง)\S{0,6}?(?:\d+|สอง|สาม|สี่|ห้า|หลาย)\s?(?:ครั้ง|รอบ|หน)",
+            r"ทุกครั้งที่(?:โทร|ทัก|ถาม|ติดต่อ)", r"ซ้ำแล้วซ้ำเล่า", r"ถามซ้ำ",
+        ],
+    },
+}
+for _signal, _by_language in _RECALL_ADDITIONS.items():
+    for _language, _patterns in _by_language.items():
+        SIGNALS[_signal][_language].extend(_patterns)
+
+
+# ---------------------------------------------------------------------------
+# Matching, with a literal prefilter.
+#
+# Every pattern is compiled on its own, together with the set of literal
+# strings one of which any match of it must contain (worked out from the
+# parsed pattern, case-folded). A pattern is only searched when one of its
+# literals occurs in the case-folded text; patterns without such a literal
+# (e.g. the ALL-CAPS one) are always searched. The result is exactly what one
+# alternation "(?:p1)|(?:p2)|..." per signal and language gives: the earliest
+# match, and at the same start the pattern listed first.
+
+_MAX_LITERALS = 64  # largest literal set a pattern part may expand to
+_FOLD_TABLE = str.maketrans({"ı": "i", "ſ": "s", "ς": "σ", "ϐ": "β", "ϑ": "θ", "ϕ": "φ", "ϖ": "π", "ϰ": "κ",
+                             "ϱ": "ρ", "ϵ": "ε", "ẛ": "ṡ", "µ": "μ"})
+# Same length, so hit spans found on the normalised text are spans of the text.
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "＇": "'"})
+
+
+def _fold(text: str) -> str:
+    """Case-fold for the prefilter: every character re.IGNORECASE treats as equal maps to one form
+    (a superset is fine, the regular expression decides)."""
+    return text.lower().replace("i\u0307", "i").translate(_FOLD_TABLE)
+
+
+def _product(left: set[str], right: set[str]) -> set[str] | None:
+    out = {a + b for a in left for b in right}
+    return out if len(out) <= _MAX_LITERALS else None
+
+
+def _exact(op, av) -> set[str] | None:  # noqa: ANN001
+    """All strings one parsed item can match, if few and literal; None otherwise."""
+    if op is _c.LITERAL:
+        return {chr(av)}
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):  # zero-width
+        return {""}
+    if op is _c.IN:
+        chars = set()
+        for item_op, item_av in av:
+            if item_op is not _c.LITERAL:
+                return None
+            chars.add(chr(item_av))
+        return chars if len(chars) <= 8 else None
+    if op is _c.SUBPATTERN:
+        return _exact_sequence(av[-1])
+    if op is _c.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            strings = _exact_sequence(branch)
+            if strings is None:
+                return None
+            out |= strings
+        return out if len(out) <= _MAX_LITERALS else None
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[1] <= 2:
+        strings = _exact_sequence(av[2])
+        if strings is None:
+            return None
+        out, power = ({""} if av[0] == 0 else set()), {""}
+        for count in range(1, av[1] + 1):
+            power = _product(power, strings)
+            if power is None:
+                return None
+            if count >= av[0]:
+                out |= power
+        return out if len(out) <= _MAX_LITERALS else None
+    return None
+
+
+def _exact_sequence(sequence) -> set[str] | None:  # noqa: ANN001
+    out: set[str] | None = {""}
+    for op, av in sequence:
+        strings = _exact(op, av)
+        if strings is None or out is None:
+            return None
+        out = _product(out, strings)
+    return out
+
+
+def _score(strings: set[str]) -> tuple[int, int]:
+    return (min(map(len, strings)), -len(strings)) if strings else (0, 0)
+
+
+def _required(sequence) -> set[str] | None:  # noqa: ANN001
+    """A set of strings one of which every match of `sequence` contains; None if none is known."""
+    candidates: list[set[str]] = []
+    run: set[str] = {""}
+    for op, av in sequence:
+        strings = _exact(op, av)
+        if strings is not None:
+            joined = _product(run, strings)
+            if joined is None:
+                candidates.append(run)
+                run = strings
+            else:
+                run = joined
+            continue
+        candidates.append(run)
+        run = {""}
+        inner: set[str] | None = None
+        if op is _c.SUBPATTERN:
+            inner = _required(av[-1])
+        elif op is _c.BRANCH:
+            inner = set()
+            for branch in av[1]:
+                branch_required = _required(branch)
+                if branch_required is None:
+                    inner = None
+                    break
+                inner |= branch_required
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            inner = _required(av[2])
+        if inner:
+            candidates.append(inner)
+    candidates.append(run)
+    best = max(candidates, key=_score)
+    return best if _score(best)[0] >= 1 else None
+
+
+def _literals(pattern: str) -> frozenset[str] | None:
+    """Case-folded literals one of which every match of `pattern` contains (None: no prefilter)."""
+    required = _required(_parser.parse(pattern, re.IGNORECASE))
+    return frozenset(_fold(s) for s in required) if required else None
+
+
+@dataclass(frozen=True)
+class _Group:
+    """The patterns of one signal and one language (or NEUTRAL), in list order."""
+
+    patterns: tuple[re.Pattern[str], ...]
+    literals: tuple[frozenset[str] | None, ...]  # per pattern; None: no prefilter, always searched
+    always: int  # bit mask of the patterns without literals
+
+    def search(self, text: str, mask: int) -> re.Match[str] | None:
+        """The match an alternation of the patterns whose bit is set in `mask` would give."""
+        best: re.Match[str] | None = None
+        index = 0
+        while mask:
+            if mask & 1:
+                match = self.patterns[index].search(text)
+                # Earliest start; at the same start the pattern listed first (as in an alternation).
+                if match and (best is None or match.start() < best.start()):
+                    best = match
+            mask >>= 1
+            index += 1
+        return best
+
+
+def _group(patterns: list[str]) -> _Group | None:
     if not patterns:
         return None
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    literals = tuple(_literals(p) for p in patterns)
+    always = sum(1 << index for index, found in enumerate(literals) if found is None)
+    return _Group(tuple(re.compile(p, re.IGNORECASE) for p in patterns), literals, always)
 
 
-# signal -> language code (or NEUTRAL) -> one alternation of its patterns.
-_COMPILED: dict[str, dict[str, re.Pattern[str] | None]] = {
-    signal: {language: _compile(patterns) for language, patterns in by_language.items()}
+# signal -> language code (or NEUTRAL) -> its patterns with their literals.
+_GROUPS: dict[str, dict[str, _Group | None]] = {
+    signal: {language: _group(patterns) for language, patterns in by_language.items()}
     for signal, by_language in SIGNALS.items()
 }
+
+_HEAD = 3  # literals are indexed by their first (up to) _HEAD characters
+
+
+def _add3(a: str, b: str, c: str) -> str:
+    return a + b + c
+
+
+# language code (or NEUTRAL) -> the first (up to) three characters of a literal ->
+# ((literal, index of its signal in SIGNAL_NAMES, bit mask of the patterns that need it), ...).
+_Index = dict[str, tuple[tuple[str, int, int], ...]]
+
+
+def _index(language: str) -> _Index:
+    collected: dict[str, dict[tuple[str, int], int]] = {}
+    for signal_index, signal in enumerate(SIGNAL_NAMES):
+        group = _GROUPS[signal].get(language)
+        if group is None:
+            continue
+        for pattern_index, literals in enumerate(group.literals):
+            for literal in literals or ():
+                slot = collected.setdefault(literal[:_HEAD], {})
+                slot[(literal, signal_index)] = slot.get((literal, signal_index), 0) | 1 << pattern_index
+    return {head: tuple((lit, sig, bits) for (lit, sig), bits in slot.items()) for head, slot in collected.items()}
+
+
+_INDEX: dict[str, _Index] = {language: _index(language) for language in (*LANGUAGES, NEUTRAL)}
 
 
 def find_signals(text: str, language: str) -> list[SignalHit]:
     """Hits of every signal in `text`: patterns of `language`, plus English (buyers mix it in) and
     language-neutral patterns ("*" key, e.g. '!!!', long ALL-CAPS words); at most one hit per signal
-    (the first), in SIGNAL_NAMES order."""
+    (the first), in SIGNAL_NAMES order. Typographic apostrophes count as "'"."""
     keys = [language, "en", NEUTRAL] if language not in ("en", NEUTRAL) else ["en", NEUTRAL]
+    normalised = text.translate(_APOSTROPHES)
+    folded = _fold(normalised)
+    # Prefilter: which patterns have one of their literals in the text.
+    heads = set(folded)
+    heads.update(map(_add, folded, folded[1:]))
+    heads.update(map(_add3, folded, folded[1:], folded[2:]))
+    masks: dict[str, list[int]] = {}
+    for key in keys:
+        key_masks = [0] * len(SIGNAL_NAMES)
+        index = _INDEX.get(key)
+        if index:
+            for head in heads & index.keys():
+                for literal, signal_index, bits in index[head]:
+                    if len(literal) <= _HEAD or literal in folded:
+                        key_masks[signal_index] |= bits
+        masks[key] = key_masks
     hits: list[SignalHit] = []
-    for signal in SIGNAL_NAMES:
-        compiled = _COMPILED[signal]
+    for signal_index, signal in enumerate(SIGNAL_NAMES):
+        groups = _GROUPS[signal]
         best: re.Match[str] | None = None
         for key in keys:
-            pattern = compiled.get(key)
-            if pattern is None:
+            group = groups.get(key)
+            if group is None:
                 continue
-            match = pattern.search(text)
+            mask = masks[key][signal_index] | group.always
+            if not mask:
+                continue
+            match = group.search(normalised, mask)
             # Earliest start wins; at the same start, the longer match.
             if match and (best is None or match.start() < best.start()
                           or (match.start() == best.start() and match.end() > best.end())):
                 best = match
         if best is not None:
-            hits.append(SignalHit(signal, best.group(), best.start(), best.end()))
+            hits.append(SignalHit(signal, text[best.start():best.end()], best.start(), best.end()))
     return hits
