@@ -8,20 +8,20 @@ import json
 import logging
 import os
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, AsyncIterator, Callable
 
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, PlainTextResponse
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from prometheus_client import generate_latest
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 from sqlalchemy.exc import IntegrityError
 from starlette.exceptions import HTTPException
 
-from triage.pipeline import DEFAULT_MODEL_DIR, InvalidTextError, Pipeline
+from triage.pipeline import DEFAULT_MODEL_DIR, InvalidTextError, Pipeline, clean_text
 from triage.redaction import Redactor
 from triage.routing import Router
 from triage.scoring import analysis_record
@@ -48,7 +48,7 @@ class Settings:
     redact: str | None = None  # "email,phone,card" (default all) or "none"
     rate_limit: float = 500.0  # requests per second per key; 0 disables
     max_body_bytes: int = 16 * 1024 * 1024
-    extra: dict = field(default_factory=dict)
+    model_threads: int = 1
 
     @classmethod
     def from_env(cls) -> "Settings":
@@ -61,6 +61,7 @@ class Settings:
             redact=env.get("TRIAGE_REDACT"),
             rate_limit=float(env.get("TRIAGE_RATE_LIMIT", "500")),
             max_body_bytes=int(env.get("TRIAGE_MAX_BODY_BYTES", str(16 * 1024 * 1024))),
+            model_threads=int(env.get("TRIAGE_MODEL_THREADS", "1")),
         )
 
 
@@ -94,7 +95,9 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         engine = make_engine(settings.database_url)
         migrate(engine)
-        model = pipeline or Pipeline.load(folder)
+        # One BLAS thread: the encoder's matrices are small, and more threads
+        # only wait on each other while the server does its own work.
+        model = pipeline or Pipeline.load(folder, threads=settings.model_threads)
         app.state.pipeline = model
         app.state.service = TicketService(engine, model, router, scorer, redactor)
         app.state.keys = KeyStore(engine, settings.admin_key)
@@ -103,6 +106,7 @@ def create_app(
             log.warning("no admin key was configured: created one, shown only now: %s", key)
             print(f"triage: no admin key configured; created one (shown only now): {key}", flush=True)
         yield
+        app.state.service.batcher.close()
         engine.dispose()
 
     app = FastAPI(
@@ -181,7 +185,7 @@ def create_app(
         body: s.TicketIn | s.BulkTicketsIn, principal: Agent, svc: Service,
         idempotency_key: Annotated[str | None, Header(max_length=200, description=(
             "same key and body: the same answer again; same key, other body: 409"))] = None,
-    ) -> JSONResponse:
+    ) -> Response:
         """Store one ticket, or a list of up to 500 (all or nothing). Each is
         redacted, classified, scored for urgency and routed to a team."""
         items = body.root if isinstance(body, s.BulkTicketsIn) else [body]
@@ -198,13 +202,14 @@ def create_app(
                 for label in row["labels"].strip("|").split("|"):
                     metrics.labels.labels(label).inc()
         if isinstance(body, s.BulkTicketsIn):
-            status, content = 201, {"items": [_public(svc, row) for row, _ in results]}
+            status, payload = 201, s.TicketList(items=[svc.to_public(row) for row, _ in results])
         else:
             row, created = results[0]
-            status, content = (201 if created else 200), _public(svc, row)
+            status, payload = (201 if created else 200), s.TicketOut(**svc.to_public(row))
+        content = payload.model_dump_json()
         if idempotency_key:
-            _remember(svc, principal, idempotency_key, request_hash, status, content)
-        return JSONResponse(status_code=status, content=content)
+            _remember(svc, principal, idempotency_key, request_hash, status, json.loads(content))
+        return Response(content=content, status_code=status, media_type="application/json")
 
     @app.get("/v1/tickets/{ticket_id}", response_model=s.TicketOut, tags=["tickets"], responses=ERRORS)
     def get_ticket(ticket_id: int, principal: Reader, svc: Service) -> dict:
@@ -249,17 +254,19 @@ def create_app(
 
     # -- stateless --------------------------------------------------------------
     @app.post("/v1/classify", response_model=s.ClassifyResponse, tags=["classify"], responses=ERRORS)
-    def classify(body: s.ClassifyRequest, principal: Reader, request: Request) -> s.ClassifyResponse | JSONResponse:
+    def classify(body: s.ClassifyRequest, principal: Reader, svc: Service) -> s.ClassifyResponse | JSONResponse:
         """Classify 1-256 texts statelessly (nothing is stored)."""
-        p: Pipeline = request.app.state.pipeline
         too_long = [i for i, t in enumerate(body.texts) if len(t) > s.MAX_TEXT_CHARS]
         if too_long:
             return _error(413, "text_too_long", f"texts longer than {s.MAX_TEXT_CHARS} characters",
                           [{"field": f"texts.{i}", "message": "too long"} for i in too_long])
-        try:
-            analyses = p.analyse(body.texts)
-        except InvalidTextError as exc:
-            return _error(422, "invalid_text", str(exc), [{"field": f"texts.{exc.position}", "message": str(exc)}])
+        for position, text in enumerate(body.texts):
+            try:
+                clean_text(text)
+            except InvalidTextError as exc:
+                return _error(422, "invalid_text", f"text {position}: {exc}",
+                              [{"field": f"texts.{position}", "message": str(exc)}])
+        analyses = svc.batcher.analyse(body.texts)
         results = [s.Classification(text=t, **analysis_record(a)) for t, a in zip(body.texts, analyses)]
         return s.ClassifyResponse(model=str(folder.name), results=results)
 
@@ -281,10 +288,6 @@ class RateLimited(Exception):
     def __init__(self, wait: float) -> None:
         super().__init__(f"rate limited for {wait:.2f} s")
         self.wait = wait
-
-
-def _public(svc: TicketService, row: dict) -> dict:
-    return json.loads(s.TicketOut(**svc.to_public(row)).model_dump_json())
 
 
 def _idempotent_answer(svc: TicketService, principal: Principal, key: str, request_hash: str) -> JSONResponse | None:

@@ -19,7 +19,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
 from triage.labels import OTHER
-from triage.pipeline import Analysis, InvalidTextError, Pipeline
+from triage.pipeline import Analysis, InvalidTextError, Pipeline, clean_text
 from triage.redaction import Redactor
 from triage.routing import Router
 from triage.urgency import Urgency, UrgencyInputs, UrgencyScorer, utcnow
@@ -27,6 +27,7 @@ from triage.urgency_model import GradeEstimate
 from triage.urgency_signals import SignalHit, find_signals
 
 from .auth import Principal
+from .batcher import ModelBatcher
 from .db import feedback, tickets
 from .schemas import TicketIn, TicketPatch
 
@@ -102,7 +103,7 @@ class TicketService:
     ) -> None:
         self.engine, self.pipeline, self.router, self.scorer = engine, pipeline, router, scorer
         self.redact, self.clock = redactor, clock
-        self._model_lock = threading.Lock()
+        self.batcher = ModelBatcher(pipeline)
         self._refresh_lock = threading.Lock()
 
     # -- ingest ---------------------------------------------------------------
@@ -159,13 +160,13 @@ class TicketService:
             texts.append(self.redact(_normalise(item.text)))
             subjects.append(self.redact(_normalise(item.subject)) if item.subject else None)
         combined = [f"{s}\n{t}" if s else t for s, t in zip(subjects, texts)]
-        try:
-            with self._model_lock:
-                analyses = self.pipeline.analyse(combined)
-        except InvalidTextError as exc:
-            position = exc.position or 0
-            raise ServiceError(422, "invalid_text", str(exc),
-                               [{"field": f"{position}.text", "message": "empty or whitespace only"}]) from None
+        for position, text in enumerate(combined):
+            try:
+                clean_text(text)
+            except InvalidTextError as exc:
+                raise ServiceError(422, "invalid_text", f"item {position}: {exc}",
+                                   [{"field": f"{position}.text", "message": str(exc)}]) from None
+        analyses = self.batcher.analyse(combined)
         contacts = self._earlier_contacts(items)
         rows = []
         for item, text, subject, analysis, digest, earlier in zip(items, texts, subjects, analyses, hashes, contacts):

@@ -13,7 +13,7 @@ import pytest
 
 from triage.urgency_signals import LANGUAGES, SIGNAL_NAMES, SIGNALS, SignalHit, find_signals
 
-GRADE3_SIGNALS = ("escalation", "safety", "repeated_contact", "deadline")
+GRADE3_SIGNALS = ("escalation", "safety", "repeated_contact", "deadline", "loss")
 
 # (language, signal, sentence): the sentence must hit the signal.
 # Project-written examples, not real buyer text.
@@ -176,6 +176,103 @@ NEUTRAL: list[tuple[str, str]] = [
 ]
 
 
+# New pattern families, one sentence per family and language (loss; safety:
+# harm after use or eating, foreign object in food; repeated_contact: counts,
+# "every time I call", "keeps telling me"). Project-written, not real buyer text.
+NEW_FAMILIES: list[tuple[str, str, str]] = [
+    # loss
+    ("zh", "loss", "快递丢了，损失了两千块，只好再买一个"),
+    ("en", "loss", "The late delivery cost us a lot of money and we lost $400 on the event."),
+    ("es", "loss", "Perdí 200 euros y tuve que comprar otro."),
+    ("pt", "loss", "Tive prejuízo e tive que comprar outro."),
+    ("fr", "loss", "J'ai perdu 300 euros et j'ai dû racheter l'article."),
+    ("de", "loss", "Ich musste es neu kaufen und habe 200 Euro verloren."),
+    ("it", "loss", "Ho perso 150 euro e ho dovuto ricomprarlo."),
+    ("nl", "loss", "Ik moest een nieuwe kopen, extra kosten van 80 euro."),
+    ("pl", "loss", "Straciłem 500 zł i musiałem kupić nowy."),
+    ("ru", "loss", "Пришлось купить новый, потерял 3000 рублей."),
+    ("tr", "loss", "Tekrar almak zorunda kaldım, maddi zarar büyük."),
+    ("ar", "loss", "اضطررت إلى شراء جهاز آخر وخسرت مال كثير."),
+    ("ja", "loss", "データが全部消えて、買い直しになりました。"),
+    ("ko", "loss", "사진이 다 날아가서 손해를 봤어요."),
+    ("th", "loss", "ข้อมูลในเครื่องหายหมด ต้องซื้อใหม่"),
+    ("en", "loss", "The phone reset itself and I lost all my photos."),
+    ("en", "loss", "Because it came late I had to pay late fees."),
+    ("zh", "loss", "手机坏了，照片全部丢失了，白花了三千块"),
+    # safety: harm after use or eating, foreign objects
+    ("zh", "safety", "吃完拉肚子，还吐了一晚上"),
+    ("zh", "safety", "米饭里吃出一块石头，硌牙了"),
+    ("zh", "safety", "刀片边缘太锋利，把手划破了，流了很多血"),
+    ("en", "safety", "Found a piece of glass in my salad and I broke a tooth on a stone."),
+    ("en", "safety", "After using the cream my skin started burning and I got an itchy rash all over."),
+    ("es", "safety", "Encontré un pelo en la comida y me dio diarrea."),
+    ("pt", "safety", "Encontrei uma barata na comida e fiquei com dor de estômago."),
+    ("fr", "safety", "J'ai trouvé un morceau de verre dans mon plat, j'ai saigné."),
+    ("de", "safety", "Glassplitter im Essen, mir ist übel geworden."),
+    ("it", "safety", "Ho trovato un capello nel piatto e poi mal di stomaco."),
+    ("nl", "safety", "Er zat een glasscherf in mijn eten en ik werd misselijk."),
+    ("pl", "safety", "Złamałem ząb na kamyku w zupie, mam mdłości."),
+    ("ru", "safety", "Сломал зуб о камень в супе, потом тошнило."),
+    ("tr", "safety", "Yemekten saç çıktı, sonra mide bulantısı oldu."),
+    ("ar", "safety", "وجدت حشرة في الطعام وأصابني غثيان."),
+    ("ja", "safety", "弁当に異物が入っていて、吐き気がしました。"),
+    ("ko", "safety", "음식에서 머리카락이 나왔고 배가 아프네요."),
+    ("th", "safety", "เจอแมลงสาบในอาหาร กินแล้วคลื่นไส้"),
+    # repeated_contact: counts, "every time I call", "keeps telling me"
+    ("zh", "repeated_contact", "客服我问了很多遍，打了五次电话，还是没处理"),
+    ("zh", "repeated_contact", "反复跟客服说明，一直找客服也没用，催了好几次"),
+    ("en", "repeated_contact", "I have called several times and support keeps telling me to wait."),
+    ("en", "repeated_contact", "Every time I call I get a different answer, I have explained it over and over."),
+    ("en", "repeated_contact", "I am sharing my order details for the 3rd time now."),
+    ("en", "repeated_contact", "Called, emailed, left voicemails and nothing."),
+    ("es", "repeated_contact", "Les he llamado varias veces y me siguen diciendo que espere."),
+    ("pt", "repeated_contact", "Liguei várias vezes e continuam me enrolando."),
+    ("fr", "repeated_contact", "Chaque fois que j'appelle on me dit toujours la même chose."),
+    ("de", "repeated_contact", "Ich habe immer wieder angerufen und werde ständig vertröstet."),
+    ("it", "repeated_contact", "Ogni volta che chiamo continuano a dirmi di aspettare."),
+    ("nl", "repeated_contact", "Ik heb al vijf keer gebeld en word steeds afgescheept."),
+    ("pl", "repeated_contact", "Za każdym razem, gdy dzwonię, ciągle obiecują zwrot."),
+    ("ru", "repeated_contact", "Пишу в который раз, каждый раз когда звоню, обещают перезвонить."),
+    ("tr", "repeated_contact", "Her aradığımda aynı cevabı veriyorlar, sürekli oyalıyor."),
+    ("ar", "repeated_contact", "اتصلت بكم مرارا ولا حل."),
+    ("ja", "repeated_contact", "何度も電話しましたが、毎回同じ回答です。"),
+    ("ko", "repeated_contact", "몇 번이나 문의했는데 해결이 안 됩니다."),
+    ("th", "repeated_contact", "โทรไปสามครั้งแล้ว ทุกครั้งที่โทรก็บอกให้รอ"),
+]
+
+# Look-alikes of the new families that must hit no grade-3 signal.
+# Project-written, not real buyer text.
+NEW_LOOKALIKES: list[tuple[str, str]] = [
+    ("en", "I bought it several times, always good."),
+    ("en", "The price is a loss leader, great deal."),
+    ("en", "Price is high but worth every penny."),
+    ("en", "I had to buy another one for my sister because she loved it."),
+    ("en", "My scalp felt a little itchy, otherwise fine."),
+    ("en", "It comes in a blister pack."),
+    ("en", "She keeps saying how much she loves it."),
+    ("en", "Third time in a row I order this, love it."),
+    ("zh", "吃了好几次都很好吃"),
+    ("zh", "买了很多次了，一直很满意"),
+    ("zh", "价格有点高，但是质量好"),
+    ("zh", "多花一百也值了"),
+    ("zh", "想吐槽一下包装，其他都好"),
+    ("zh", "这个价格亏本卖的吧，太划算了"),
+    ("es", "Lo he comprado varias veces y siempre bien."),
+    ("pt", "Já comprei várias vezes, sem prejuízo nenhum."),
+    ("fr", "J'ai commandé plusieurs fois, toujours parfait."),
+    ("de", "Das hat den Ausschlag gegeben, super Produkt."),
+    ("it", "L'ho comprato più volte, ottimo."),
+    ("nl", "De uitslag van de test was goed."),
+    ("pl", "Kupowałem kilka razy, zawsze dobrze."),
+    ("ru", "Покупаю много раз, всё отлично."),
+    ("tr", "Defalarca aldım, çok memnunum."),
+    ("ar", "اشتريت منهم عدة مرات وكل شيء ممتاز."),
+    ("ja", "何度も買っています。美味しいです。"),
+    ("ko", "손해 볼 일 없는 가격이에요. 여러 번 샀어요."),
+    ("th", "ร้านขายขาดทุน ราคาถูกมาก"),
+]
+
+
 def _id(case: tuple) -> str:
     return "-".join(str(part)[:24] for part in case[:-1]) + f"-{abs(hash(case[-1])) % 10_000:04d}"
 
@@ -195,7 +292,7 @@ def test_neutral_sentence_hits_no_grade3_signal(language: str, text: str) -> Non
 
 
 def test_every_language_and_signal_has_patterns_and_examples() -> None:
-    covered = {(language, signal) for language, signal, _ in POSITIVE}
+    covered = {(language, signal) for language, signal, _ in POSITIVE + NEW_FAMILIES}
     for signal in SIGNAL_NAMES:
         assert set(LANGUAGES) <= set(SIGNALS[signal]), signal
         for language in LANGUAGES:
@@ -319,3 +416,67 @@ def test_real_annotated_texts_are_measured(shared_data, capsys) -> None:
         print(f"\nescalation|safety|repeated_contact: grade 3 {share[3]:.1%}, grade 0 {share[0]:.1%}")
     assert share[3] > 3 * share[0]
     assert share[0] < 0.05
+
+
+@pytest.mark.parametrize(("language", "signal", "text"), NEW_FAMILIES,
+                         ids=[f"{lang}-{signal}-new{i}" for i, (lang, signal, _) in enumerate(NEW_FAMILIES)])
+def test_new_pattern_families_hit(language: str, signal: str, text: str) -> None:
+    hits = {hit.signal: hit for hit in find_signals(text, language)}
+    assert signal in hits, f"{signal} not found in {text!r}; hits: {list(hits.values())}"
+
+
+def test_new_families_cover_every_language() -> None:
+    for signal in ("loss", "safety", "repeated_contact"):
+        assert {lang for lang, sig, _ in NEW_FAMILIES if sig == signal} >= set(LANGUAGES), signal
+
+
+@pytest.mark.parametrize(("language", "text"), NEW_LOOKALIKES,
+                         ids=[f"{lang}-lookalike{i}" for i, (lang, _) in enumerate(NEW_LOOKALIKES)])
+def test_new_family_lookalikes_hit_no_grade3_signal(language: str, text: str) -> None:
+    hits = [hit for hit in find_signals(text, language) if hit.signal in GRADE3_SIGNALS]
+    assert not hits, f"{text!r} should not hit {hits}"
+
+
+def test_loss_is_after_deadline_and_before_anger() -> None:
+    assert SIGNAL_NAMES.index("loss") == SIGNAL_NAMES.index("deadline") + 1
+    assert SIGNAL_NAMES.index("anger") == SIGNAL_NAMES.index("loss") + 1
+
+
+def test_typographic_apostrophe_counts_and_span_is_of_the_original_text() -> None:
+    text = "I still haven’t received any response."
+    hit = next(hit for hit in find_signals(text, "en") if hit.signal == "repeated_contact")
+    assert hit.text == text[hit.start:hit.end] and "’" in hit.text
+
+
+_REFERENCE = {signal: {key: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+                       for key, patterns in by_language.items() if patterns}
+              for signal, by_language in SIGNALS.items()}
+
+
+def _reference_find_signals(text: str, language: str) -> list[SignalHit]:
+    """find_signals without the literal prefilter: one alternation per signal and language."""
+    compiled = _REFERENCE
+    keys = [language, "en", "*"] if language not in ("en", "*") else ["en", "*"]
+    normalised = text.translate(str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "＇": "'"}))
+    hits = []
+    for signal in SIGNAL_NAMES:
+        best = None
+        for key in keys:
+            pattern = compiled[signal].get(key)
+            match = pattern.search(normalised) if pattern else None
+            if match and (best is None or match.start() < best.start()
+                          or (match.start() == best.start() and match.end() > best.end())):
+                best = match
+        if best is not None:
+            hits.append(SignalHit(signal, text[best.start():best.end()], best.start(), best.end()))
+    return hits
+
+
+def test_prefilter_gives_the_same_hits_as_plain_alternations() -> None:
+    # Project-written sentences (all tables above), each also tried as every language, plus
+    # case and script variants the prefilter must fold like re.IGNORECASE does.
+    sentences = [text for _, _, text in POSITIVE + NEW_FAMILIES] + [text for _, text in NEUTRAL + NEW_LOOKALIKES]
+    sentences += ["İADE EDİN", "DOLANDIRICI SATICI", "ıade istiyorum", "CHARGEBACK!!!", "ſcam", "REFUND NOW"]
+    for text in sentences:
+        for language in (*LANGUAGES, "und"):
+            assert find_signals(text, language) == _reference_find_signals(text, language), (language, text)

@@ -524,7 +524,9 @@ SIGNALS: dict[str, dict[str, list[str]]] = {
             r"ulaş|başvur|şikayet)", _near(r"\b(?:ikinci|üçüncü|dördüncü|beşinci|\d+\.)\s+(?:kez|defa|kere)\b",
                                           r"(?:yazıyor|arıyor|soruyor|ulaş|başvur|şikayet|yazdım|aradım|sordum)", 25),
             r"\b(?:tekrar|yine|yeniden)\s+(?:size\s+)?(?:yazıyor|arıyor|soruyor|ulaş|başvur|yazmak|aramak)",
-            r"\b(?:defalarca|birçok\s+kez|birkaç\s+kez|kaç\s+kez|kaç\s+defa|birkaç\s+defa|defalarca)\b",
+            # Counts only next to a contact verb ("defalarca aldım" is a loyal buyer).
+            _near(r"\b(?:defalarca|birçok\s+kez|birkaç\s+kez|kaç\s+kez|kaç\s+defa|birkaç\s+defa)\b",
+                  r"(?:arad|yaz|sor|ulaş|şikayet|görüş|konuş|mesaj|mail|başvur|bildir|talep)", 30),
             r"\b(?:\d+|üç|dört|beş)\s+(?:kez|defa|kere)\s+(?:aradım|yazdım|sordum|ulaştım|şikayet)",
             r"\bzaten\s+(?:\w+\s+)?(?:yazdım|aradım|sordum|ulaştım|bildirdim)",
             r"\bhala\s+(?:bir\s+)?(?:cevap|yanıt|dönüş)\s+(?:yok|alamadım|vermediniz)",
@@ -534,8 +536,10 @@ SIGNALS: dict[str, dict[str, list[str]]] = {
         ],
         "ar": [
             r"(?:للمرة|المرة)\s+(?:الثانية|الثالثة|الرابعة|الخامسة|العاشرة)",
-            r"(?:عدة|عدد\s+من|كثير\s+من|مرات\s+عديدة)\s+مرات?",
-            r"مرات\s+(?:عديدة|كثيرة)", r"(?:تواصلت|راسلت|اتصلت|كتبت|سألت|أرسلت)\w*\s+(?:\S+\s+){0,2}?(?:مرة\s+أخرى|"
+            # Counts only next to a contact verb ("اشتريت عدة مرات" is a loyal buyer).
+            _near(r"(?:عدة|عدد\s+من|كثير\s+من)\s+مرات?|مرات\s+(?:عديدة|كثيرة)",
+                  r"تواصل|راسل|اتصل|كتب|سأل|أرسل|اشتك|طلب|كلم|أبلغ", 30),
+            r"(?:تواصلت|راسلت|اتصلت|كتبت|سألت|أرسلت)\w*\s+(?:\S+\s+){0,2}?(?:مرة\s+أخرى|"
             r"مجددا|مجدداً|من\s+جديد|عدة\s+مرات|أكثر\s+من\s+مرة)", r"أكثر\s+من\s+مرة",
             r"(?:سبق\s+و|سبق\s+أن|لقد)\s*(?:تواصلت|راسلت|اتصلت|كتبت|أبلغت)", r"لا\s+(?:أحد|احد)\s+يرد",
             r"لم\s+يرد\s+(?:أحد|احد|علي)", r"(?:بدون|بلا|دون)\s+(?:أي\s+)?رد", r"لا\s+يوجد\s+رد",
@@ -709,24 +713,24 @@ SIGNALS: dict[str, dict[str, list[str]]] = {
             r"\b(?:data|photos|pictures|files|documents)\s+(?:\w+\s+)?(?:were|was|got|are|is)\s+(?:all\s+)?"
             r"(?:lost|gone|wiped|erased|deleted)\b",
             r"\b(?:had|have|forced|needed)\s+to\s+(?:buy|purchase|order|pay\s+for|get)\s+(?:another|a\s+new|"
-            r"a\s+second|a\s+replacement|new\s+ones?|it\s+again|one\s+elsewhere|elsewhere)\b(?!\s+for\s+(?:my|a)\b)",
+            r"a\s+second|a\s+replacement|new\s+ones?|it\s+again|one\s+elsewhere|elsewhere)\b(?!(?:\s+one)?\s+(?:for|as)\s+(?:my|a|her|his|our)\b)",
             r"\b(?:had|have)\s+to\s+pay\s+(?:\w+\s+)?(?:extra|again|twice|more|out\s+of\s+(?:my|our)\s+(?:own\s+)?pocket)",
             r"\b(?:extra|additional|late|overdraft|penalty|overage|bounced\s+check)\s+(?:fees?|charges?|penalt(?:y|ies))\b",
             r"\bextra\s+(?:duty|customs|shipping)\s+paid\b", r"\b(?:charged|billed)\s+(?:me\s+|us\s+)?twice\b",
             r"\bdouble[- ](?:charged|billed)\b",
-            r"\bwast(?:ed|ing)\s+(?:(?:my|our|so\s+much|a\s+lot\s+of|all\s+(?:my|that|this))\s+)?(?:hard[- ]earned\s+)?"
-            r"money\b", r"\bwasted\s+(?:over\s+)?[$£€]\s?\d",
+            r"\bwasted\s+(?:over\s+)?[$£€]\s?\d",
             r"\bout\s+of\s+pocket\b", r"\bmoney\s+down\s+the\s+drain\b",
             r"(?:[$£€]\s?\d[\d,.]*s?|hundreds|thousands)\s+(?:\w+\s+)?(?:down\s+the\s+drain|gone|lost|wasted|down\b(?!\s+payment))",
             r"\b(?:financial|monetary)\s+(?:loss|damage|hardship)", r"\blost\s+(?:a\s+)?(?:substantial|large|huge)\s+"
             r"(?:amount|sum)",
         ],
         "zh": [
-            r"(?<!无)(?<!没有)(?<!没)损失(?!不大|没有多大|不多|很小|不算大)", r"白花(?:了)?(?:钱|冤枉|\d|[一二两三四五六七八九十百千几]+[块元百千万])",
-            r"白白(?:花|浪费|损失)(?:了)?", r"多花(?:了)?(?:钱|冤枉钱|\d|[一二两三四五六七八九十百千几]+[块元百千万])",
+            r"(?:造成|带来|导致|遭受|蒙受|承担|赔偿)(?:了)?(?:我|我们|客户|顾客)?(?:的)?(?:经济|巨大|很大|严重|不少)?损失",
+            r"损失(?:了)?(?:\d|[一二两三四五六七八九十几百千万]+(?:块|元|百|千|万))", r"(?:经济|巨大|严重)损失",
+            r"损失(?:惨重|很大|巨大|太大了)", r"白花(?:了)?(?:钱|冤枉|\d|[一二两三四五六七八九十百千几]+[块元百千万])",
+            r"白白(?:花|浪费|损失)(?:了)?", r"多花了(?:钱|冤枉钱|\d|[一二两三四五六七八九十百千几]+[块元百千万])",
             r"冤枉钱", r"(?:我|自己|反而|倒|倒贴|白|还)赔了", r"赔了夫人", r"打水漂", r"白扔了?(?:钱|\d)",
             r"(?<![幸多吃])亏了(?:钱|好多|不少|\d|[一二两三四五六七八九十百千几]+[块元百千万])",
-            r"亏大了", r"亏死了",
             r"额外(?:支付|付|花|收|收取|交|多付)(?:了)?(?:\d|[一二两三四五六七八九十百千几]|运费|费用|钱)", r"滞纳金", r"违约金",
             r"(?:数据|资料|照片|相片|文件|视频|通讯录|存储|聊天记录)[^。！？!?\n]{0,8}?(?:全部|全都|都|全)(?:丢失|丢了|没了|消失|清空|被清空)",
             r"(?:数据|资料|照片|相片|文件|通讯录|聊天记录)(?:丢失|丢了|没了|消失|被清空)",
@@ -1122,7 +1126,7 @@ _RECALL_ADDITIONS: dict[str, dict[str, list[str]]] = {
             r"牙(?:齿)?(?:都)?(?:疼|痛|崩|碎|断|硌|磕)(?:了)?", r"(?:菜|汤|饭|粥|面|粉|饺子|包子|米线|外卖|里面|里头|碗|盒|饮料|奶茶)里?"
             r"(?:竟然|居然|还|都)?(?:有|发现|吃出|看到|夹出|喝出)(?:了)?(?:一|几|两)?[只根块个片条粒颗团]?" + _ZH_FOOD_OBJECT,
             r"(?:吃|喝)出(?:了)?(?:一|几|两)?[只根块个片条粒颗团]?" + _ZH_FOOD_OBJECT,
-            r"恶心想吐", r"想吐(?!槽)", r"又吐又泻", r"肠胃不适", r"胃(?:不舒服|难受)", r"肚子(?:不舒服|难受)", r"吃坏(?:了)?",
+            r"恶心想吐", r"(?:吃|喝)[^。！？!?\n]{0,10}?想吐(?!槽)", r"又吐又泻", r"肠胃不适", r"胃(?:不舒服|难受)", r"肚子(?:不舒服|难受)", r"吃坏(?:了)?",
             r"烫(?:到|伤)(?:了)?(?:手|嘴|舌头|皮肤)?", r"烧伤", r"灼伤", r"起(?:了)?水泡",
             r"皮肤(?:发红|红肿|刺痛|灼|溃烂|起泡|烂了|过敏)", r"脸(?:都)?(?:红肿|肿了|烂了|刺痛)",
         ],
@@ -1236,7 +1240,7 @@ _RECALL_ADDITIONS: dict[str, dict[str, list[str]]] = {
     "repeated_contact": {
         "en": [
             _near(r"\b(?:second|third|fourth|fifth|sixth|seventh|umpteenth|nth|\d+(?:st|nd|rd|th))\s+time\b",
-                  _EN_CONTACT_ORDINAL, 25), r"\bfor\s+the\s+(?:umpteenth|nth|hundredth|millionth)\s+time\b",
+                  _EN_CONTACT_ORDINAL, 30), r"\bfor\s+the\s+(?:umpteenth|nth|hundredth|millionth)\s+time\b",
             r"\b(?:second|third|fourth|fifth|sixth|\d+(?:nd|rd|th))\s+time\s+(?:this|that|it)\s+(?:has\s+|had\s+)?happen",
             r"\b(?:third|fourth|fifth|sixth|\d+(?:rd|th))\s+time\s+in\s+(?:\d+|two|three|four|a\s+few|the\s+(?:last|past))"
             r"\s+(?:\w+\s+)?(?:days?|weeks?|months?)\b",
@@ -1520,10 +1524,6 @@ _GROUPS: dict[str, dict[str, _Group | None]] = {
 _HEAD = 3  # literals are indexed by their first (up to) _HEAD characters
 
 
-def _add3(a: str, b: str, c: str) -> str:
-    return a + b + c
-
-
 # language code (or NEUTRAL) -> the first (up to) three characters of a literal ->
 # ((literal, index of its signal in SIGNAL_NAMES, bit mask of the patterns that need it), ...).
 _Index = dict[str, tuple[tuple[str, int, int], ...]]
@@ -1554,8 +1554,9 @@ def find_signals(text: str, language: str) -> list[SignalHit]:
     folded = _fold(normalised)
     # Prefilter: which patterns have one of their literals in the text.
     heads = set(folded)
-    heads.update(map(_add, folded, folded[1:]))
-    heads.update(map(_add3, folded, folded[1:], folded[2:]))
+    pairs = list(map(_add, folded, folded[1:]))
+    heads.update(pairs)
+    heads.update(map(_add, pairs, folded[2:]))
     masks: dict[str, list[int]] = {}
     for key in keys:
         key_masks = [0] * len(SIGNAL_NAMES)
