@@ -33,7 +33,7 @@ def test_text_signals_and_labels_add_their_points(scorer: UrgencyScorer) -> None
     got = factors(angry)
     assert got["signal:escalation"] == w.signals["escalation"]
     assert got["defect:damage"] == w.defects["damage"]
-    assert got["text"] == pytest.approx(w.model_points * 2.5 / 3, abs=0.1)
+    assert got["text"] == pytest.approx(sum(p * q for p, q in zip(w.grade_points, (1.0, 0.9, 0.6))), abs=0.1)
     assert any('"chargeback"' in r.description for r in angry.reasons)
     # Reasons add up to the score (below the cap) and come largest first.
     assert angry.score == pytest.approx(sum(r.points for r in angry.reasons), abs=0.5)
@@ -95,7 +95,7 @@ def test_grades_follow_the_floors(scorer: UrgencyScorer) -> None:
 
 def test_bad_config_names_the_file(tmp_path: Path) -> None:
     bad = tmp_path / "urgency.toml"
-    bad.write_text("[text]\nmodel_points = 'many'\n")
+    bad.write_text("[text]\ngrade_points = 'many'\n")
     with pytest.raises(UrgencyConfigError, match="urgency.toml"):
         UrgencyWeights.from_file(bad)
     with pytest.raises(UrgencyConfigError, match="not found"):

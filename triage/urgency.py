@@ -35,6 +35,7 @@ SIGNAL_TEXT = {
     "safety": "safety hazard",
     "repeated_contact": "repeated contact",
     "deadline": "urgent deadline",
+    "loss": "large loss",
     "anger": "strong anger",
     "request": "explicit request",
 }
@@ -84,7 +85,7 @@ class UrgencyInputs:
 
 @dataclass(frozen=True)
 class UrgencyWeights:
-    model_points: float = 60.0
+    grade_points: tuple[float, float, float] = (20.0, 20.0, 20.0)  # per P(grade >= 1), P(>= 2), P(>= 3)
     signals: dict[str, float] = field(default_factory=dict)
     defects: dict[str, float] = field(default_factory=dict)
     value_points_per_100: float = 2.0
@@ -108,7 +109,7 @@ class UrgencyWeights:
             order, deadline, grades = data["order"], data["deadline"], data["grades"]
             steps = tuple(sorted((float(h), float(p)) for h, p in deadline["steps"]))
             weights = cls(
-                model_points=float(data["text"]["model_points"]),
+                grade_points=tuple(float(x) for x in data["text"]["grade_points"]),  # type: ignore[arg-type]
                 signals={k: float(v) for k, v in data["signals"].items()},
                 defects={k: float(v) for k, v in data["defects"].items()},
                 value_points_per_100=float(order["value_points_per_100"]),
@@ -128,6 +129,8 @@ class UrgencyWeights:
             raise UrgencyConfigError(f"urgency config not found: {path}") from None
         except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
             raise UrgencyConfigError(f"{path}: invalid urgency config ({type(exc).__name__}: {exc})") from None
+        if len(weights.grade_points) != 3:
+            raise UrgencyConfigError(f"{path}: [text] grade_points needs 3 numbers (grade >= 1, 2, 3)")
         unknown = set(weights.defects) - set(COMPLAINT_LABELS)
         if unknown:
             raise UrgencyConfigError(f"{path}: [defects] has unknown labels {sorted(unknown)}")
@@ -145,8 +148,8 @@ class UrgencyScorer:
     def score(self, facts: UrgencyInputs, now: datetime) -> Urgency:
         w = self.weights
         reasons: list[Reason] = []
-        if facts.text_grade is not None and w.model_points:
-            points = w.model_points * facts.text_grade.expected / 3
+        if facts.text_grade is not None:
+            points = sum(p * q for p, q in zip(w.grade_points, facts.text_grade.at_least))
             reasons.append(Reason("text", f"text reads as grade {facts.text_grade.expected:.1f} of 3", points))
         for hit in facts.signals:
             points = w.signals.get(hit.signal, 0.0)
