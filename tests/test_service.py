@@ -210,3 +210,40 @@ def test_metrics_and_health(make_client) -> None:  # type: ignore[no-untyped-def
     assert c.get("/health").json()["status"] == "ok"
     paths = c.get("/openapi.json").json()["paths"]
     assert {"/v1/tickets", "/v1/tickets/{ticket_id}", "/v1/queue", "/v1/classify", "/metrics"} <= set(paths)
+
+
+def test_tickets_climb_as_their_deadline_nears(fake_pipeline, database_url) -> None:  # type: ignore[no-untyped-def]
+    """Ranking happens at query time: with the clock moved on, a ticket whose
+    response deadline came closer is re-scored and overtakes one that did not."""
+    from api.auth import Principal
+    from api.db import make_engine, migrate
+    from api.schemas import TicketIn
+    from api.tickets import QueueFilter, TicketService
+    from triage.redaction import Redactor
+    from triage.routing import Router
+    from triage.urgency import UrgencyScorer
+
+    clock = {"now": NOW}
+    engine = make_engine(database_url)
+    migrate(engine)
+    service = TicketService(engine, fake_pipeline, Router.from_file(), UrgencyScorer(), Redactor(),
+                            clock=lambda: clock["now"])
+    try:
+        text = "my parcel arrived three weeks late"
+        service.ingest([TicketIn(external_id="amazon", text=text, marketplace="amazon", created_at=NOW),
+                        TicketIn(external_id="valuable", text=text, marketplace="othershop", created_at=NOW,
+                                 order={"value": 500, "currency": "USD"})])
+        admin = Principal("test", "admin")
+        first, _ = service.queue(QueueFilter(), admin, 10, None)
+        assert [t["external_id"] for t in first] == ["valuable", "amazon"]  # order value counts first
+
+        clock["now"] = NOW + timedelta(hours=25)  # amazon's 24 h have passed; othershop gives 48 h
+        assert service.refresh_due() >= 1
+        later, _ = service.queue(QueueFilter(), admin, 10, None)
+        assert [t["external_id"] for t in later] == ["amazon", "valuable"]
+        assert later[0]["urgency_score"] > first[1]["urgency_score"]
+        reasons = service.to_public(later[0])["urgency"]["reasons"]
+        assert any(r["factor"] == "deadline" and "passed" in r["description"] for r in reasons)
+    finally:
+        service.batcher.close()
+        engine.dispose()
