@@ -1,5 +1,6 @@
 # The same install and start as the README's `make run`: the bundled model,
-# offline, serving on port 8000.
+# offline, serving on port 8000, tickets in SQLite on the /data volume (or
+# PostgreSQL with -e TRIAGE_DATABASE_URL=postgresql://...).
 FROM python:3.11-slim
 
 # torch==2.13.0 from PyPI is a large CUDA build on x86_64; pass an index of
@@ -15,5 +16,7 @@ COPY triage ./triage
 COPY api ./api
 COPY models ./models
 RUN ./scripts/setup.sh
+ENV TRIAGE_DATABASE_URL=sqlite:////data/triage.db
+VOLUME /data
 EXPOSE 8000
 CMD [".venv/bin/triage", "serve", "--host", "0.0.0.0", "--port", "8000"]

@@ -32,6 +32,7 @@ from .auth import KeyCreationError, KeyStore, Principal, create_key
 from .db import database_url, idempotency_keys, make_engine, migrate
 from .metrics import Metrics, MetricsAndLimits
 from .ratelimit import RateLimiter, retry_after
+from .stats import since_weeks, weekly
 from .tickets import QueueFilter, ServiceError, TicketService, _aware, _naive
 
 log = logging.getLogger("triage.api")
@@ -251,6 +252,20 @@ def create_app(
         rows, next_cursor = svc.feedback_page(limit, int(cursor) if cursor else None)
         items = [{**r, "created_at": _aware(r["created_at"])} for r in rows]
         return {"items": items, "next_cursor": next_cursor}
+
+    @app.get("/v1/stats/weekly", response_model=s.WeeklyStats, tags=["analytics"], responses=ERRORS)
+    def get_weekly(
+        principal: Reader, svc: Service,
+        weeks: Annotated[int, Query(ge=1, le=260, description="how many weeks back, this one included")] = 12,
+        team: Annotated[str | None, Query(max_length=100)] = None,
+    ) -> dict:
+        """Tickets, complaints per label and the order defect rate, per week (Monday first).
+        Agents see their own team's figures."""
+        if not principal.sees_all_teams:
+            if team is not None and team != principal.team:
+                raise ServiceError(403, "forbidden", f"agents of team {principal.team!r} cannot see team {team!r}")
+            team = principal.team
+        return {"weeks": weekly(svc.engine, since_weeks(svc.clock(), weeks), team)}
 
     # -- stateless --------------------------------------------------------------
     @app.post("/v1/classify", response_model=s.ClassifyResponse, tags=["classify"], responses=ERRORS)

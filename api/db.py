@@ -59,6 +59,7 @@ tickets = sa.Table(
     sa.Index("ix_tickets_team_queue", "team", "status", "urgency_score", "id"),
     sa.Index("ix_tickets_next_change", "next_change_at"),
     sa.Index("ix_tickets_customer_order", "customer_id", "order_id"),
+    sa.Index("ix_tickets_created", "created_at"),
 )
 
 feedback = sa.Table(

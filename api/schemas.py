@@ -191,3 +191,18 @@ class KeyCreated(BaseModel):
     key: str
     role: str
     team: str | None
+
+
+class WeekFigures(BaseModel):
+    week: str = Field(description="the week's Monday, YYYY-MM-DD")
+    tickets: int
+    complaints: int
+    labels: dict[str, int]
+    complaint_rate: float
+    orders: int = Field(description="distinct order ids among the week's tickets")
+    defective_orders: int = Field(description="of those, orders with at least one complaint ticket")
+    order_defect_rate: float | None
+
+
+class WeeklyStats(BaseModel):
+    weeks: list[WeekFigures]

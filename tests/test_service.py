@@ -247,3 +247,25 @@ def test_tickets_climb_as_their_deadline_nears(fake_pipeline, database_url) -> N
     finally:
         service.batcher.close()
         engine.dispose()
+
+
+def test_weekly_stats_and_order_defect_rate(make_client) -> None:  # type: ignore[no-untyped-def]
+    c = make_client()
+    monday = (NOW - timedelta(days=NOW.weekday())).replace(hour=12, minute=0, second=0, microsecond=0)
+    last_week = monday - timedelta(days=7)
+    tickets = [
+        ticket("w1", "the glass arrived broken and cracked", created_at=last_week.isoformat(), order={"id": "A"}),
+        ticket("w2", "great product, love it", created_at=last_week.isoformat(), order={"id": "B"}),
+        ticket("w3", "great product, love it", created_at=last_week.isoformat(), order={"id": "A"}),
+        ticket("w4", "my parcel arrived three weeks late", created_at=monday.isoformat()),
+    ]
+    assert c.post("/v1/tickets", json=tickets).status_code == 201
+    weeks = c.get("/v1/stats/weekly?weeks=4").json()["weeks"]
+    by_week = {w["week"]: w for w in weeks}
+    old, new = by_week[last_week.date().isoformat()], by_week[monday.date().isoformat()]
+    assert (old["tickets"], old["complaints"], old["labels"]["damage"]) == (3, 1, 1)
+    assert (old["orders"], old["defective_orders"], old["order_defect_rate"]) == (2, 1, 0.5)
+    assert (new["tickets"], new["labels"]["late_delivery"], new["orders"], new["order_defect_rate"]) == (1, 1, 0, None)
+    agent = key(c, "agent", "logistics")
+    mine = c.get("/v1/stats/weekly?weeks=4", headers=agent).json()["weeks"]
+    assert sum(w["tickets"] for w in mine) == 1
