@@ -5,14 +5,22 @@ import pytest
 
 from triage.cli import build_parser, main
 
-SUBCOMMANDS = ("classify", "score", "train", "eval", "serve")
+SUBCOMMANDS = ("classify", "score", "train", "eval", "serve", "keys")
+
+
+def commands(parser, prefix: str = "triage"):  # type: ignore[no-untyped-def]
+    """(name, parser) of every sub-command, nested ones ("triage keys create") included."""
+    for action in parser._actions:
+        if action.choices and isinstance(action.choices, dict):
+            for name, subparser in action.choices.items():
+                yield f"{prefix} {name}", subparser
+                yield from commands(subparser, f"{prefix} {name}")
 
 
 def test_every_option_is_explained() -> None:
-    parser = build_parser()
-    sub = next(a for a in parser._actions if a.choices and "score" in a.choices)
-    assert set(SUBCOMMANDS) <= set(sub.choices)
-    for name, subparser in sub.choices.items():
+    found = dict(commands(build_parser()))
+    assert {f"triage {name}" for name in SUBCOMMANDS} | {"triage keys create"} <= set(found)
+    for name, subparser in found.items():
         assert subparser.description, name
         for action in subparser._actions:
             assert action.help, f"{name} {action.dest} has no help"
@@ -22,10 +30,8 @@ def test_readme_documents_every_subcommand_and_option() -> None:
     from pathlib import Path
 
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
-    parser = build_parser()
-    sub = next(a for a in parser._actions if a.choices and "score" in a.choices)
-    for name, subparser in sub.choices.items():
-        assert f"triage {name}" in readme, name
+    for name, subparser in commands(build_parser()):
+        assert name in readme, name
         for action in subparser._actions:
             for flag in action.option_strings:
                 if flag.startswith("--") and flag != "--help":

@@ -300,7 +300,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("keys", help="manage API keys of the service",
                        description="Create API keys for the HTTP service; a key is printed once and stored hashed.")
-    keys = p.add_subparsers(dest="keys_command", required=True)
+    keys = p.add_subparsers(dest="keys_command", required=True, help="create: a new key")
     k = keys.add_parser("create", help="create a key and print it",
                         description="Create an API key with a role (agent, analyst, admin) and print it.")
     k.add_argument("--role", required=True, choices=("agent", "analyst", "admin"),
