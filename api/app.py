@@ -107,7 +107,7 @@ def create_app(
             log.warning("no admin key was configured: created one, shown only now: %s", key)
             print(f"triage: no admin key configured; created one (shown only now): {key}", flush=True)
         yield
-        app.state.service.batcher.close()
+        app.state.service.close()
         engine.dispose()
 
     app = FastAPI(
@@ -281,7 +281,7 @@ def create_app(
             except InvalidTextError as exc:
                 return _error(422, "invalid_text", f"text {position}: {exc}",
                               [{"field": f"texts.{position}", "message": str(exc)}])
-        analyses = svc.batcher.analyse(body.texts)
+        analyses = svc.models.submit(list(body.texts))
         results = [s.Classification(text=t, **analysis_record(a)) for t, a in zip(body.texts, analyses)]
         return s.ClassifyResponse(model=str(folder.name), results=results)
 

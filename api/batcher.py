@@ -1,44 +1,47 @@
-"""Micro-batching of model calls: requests that arrive together are analysed
-in one call, since the encoder's cost per call is mostly fixed for short texts.
-One worker thread owns the model, so no lock is held by request threads."""
+"""Micro-batching: calls that arrive together are handled in one go by one
+worker thread. The service uses it twice: model calls (the encoder's cost per
+call is mostly fixed for short texts) and ticket ingest (one model call and
+one database commit for every ticket that arrived meanwhile)."""
 
 from __future__ import annotations
 
 import queue
 import threading
 from concurrent.futures import Future
-from typing import Sequence
+from typing import Callable, Generic, Sequence, TypeVar
 
-from triage.pipeline import Analysis, Pipeline
+Job = TypeVar("Job")
+Result = TypeVar("Result")
 
 
-class ModelBatcher:
-    def __init__(self, pipeline: Pipeline, max_batch: int = 64) -> None:
-        self.pipeline = pipeline
-        self.max_batch = max_batch
-        self._jobs: queue.Queue[tuple[list[str], Future] | None] = queue.Queue()
-        self._worker = threading.Thread(target=self._run, name="model-batcher", daemon=True)
+class MicroBatcher(Generic[Job, Result]):
+    """`process(jobs)` returns one result per job, or an exception for a job
+    that failed (the others still get their results)."""
+
+    def __init__(self, process: Callable[[list[Job]], Sequence[Result | BaseException]],
+                 size: Callable[[Job], int] = lambda job: 1, max_batch: int = 64, name: str = "batcher") -> None:
+        self.process, self.size, self.max_batch = process, size, max_batch
+        self._jobs: queue.Queue[tuple[Job, Future] | None] = queue.Queue()
+        self._worker = threading.Thread(target=self._run, name=name, daemon=True)
         self._worker.start()
 
-    def analyse(self, texts: Sequence[str]) -> list[Analysis]:
-        """Analyse valid texts (see triage.pipeline.clean_text), batched with
-        whatever other requests are waiting."""
+    def submit(self, job: Job) -> Result:
+        """Run `job` with whatever else is waiting; returns its result or raises its error."""
         future: Future = Future()
-        self._jobs.put((list(texts), future))
+        self._jobs.put((job, future))
         return future.result()
 
     def close(self) -> None:
         self._jobs.put(None)
-        self._worker.join(timeout=10)
+        self._worker.join(timeout=30)
 
     def _run(self) -> None:
         while True:
-            job = self._jobs.get()
-            if job is None:
+            first = self._jobs.get()
+            if first is None:
                 return
-            batch = [job]
-            size = len(job[0])
-            while size < self.max_batch:
+            batch, total = [first], self.size(first[0])
+            while total < self.max_batch:
                 try:
                     more = self._jobs.get_nowait()
                 except queue.Empty:
@@ -47,22 +50,36 @@ class ModelBatcher:
                     self._jobs.put(None)  # stop after this batch
                     break
                 batch.append(more)
-                size += len(more[0])
-            self._analyse(batch)
+                total += self.size(more[0])
+            try:
+                results = self.process([job for job, _ in batch])
+            except BaseException as exc:  # noqa: BLE001 - every waiting caller gets the error
+                results = [exc] * len(batch)
+            for (_, future), result in zip(batch, results):
+                if isinstance(result, BaseException):
+                    future.set_exception(result)
+                else:
+                    future.set_result(result)
 
-    def _analyse(self, batch: list[tuple[list[str], Future]]) -> None:
-        texts = [t for job, _ in batch for t in job]
+
+def analyse_batches(pipeline):  # type: ignore[no-untyped-def]
+    """A MicroBatcher of model calls: job = list of valid texts, result = their analyses."""
+
+    def process(jobs: list[list[str]]) -> list:
         try:
-            results = self.pipeline.analyse(texts)
-        except Exception:
-            # One bad job must not fail the others: retry each on its own.
-            for job, future in batch:
+            flat = pipeline.analyse([t for job in jobs for t in job])
+        except Exception:  # one bad job must not fail the others: each on its own
+            out: list = []
+            for job in jobs:
                 try:
-                    future.set_result(self.pipeline.analyse(job))
-                except Exception as exc:  # noqa: BLE001 - handed to the waiting request
-                    future.set_exception(exc)
-            return
-        start = 0
-        for job, future in batch:
-            future.set_result(results[start : start + len(job)])
+                    out.append(pipeline.analyse(job))
+                except Exception as exc:  # noqa: BLE001
+                    out.append(exc)
+            return out
+        out, start = [], 0
+        for job in jobs:
+            out.append(flat[start : start + len(job)])
             start += len(job)
+        return out
+
+    return MicroBatcher(process, size=len, name="model-batcher")

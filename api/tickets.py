@@ -27,7 +27,7 @@ from triage.urgency_model import GradeEstimate
 from triage.urgency_signals import SignalHit, find_signals
 
 from .auth import Principal
-from .batcher import ModelBatcher
+from .batcher import MicroBatcher, analyse_batches
 from .db import feedback, tickets
 from .schemas import TicketIn, TicketPatch
 
@@ -103,7 +103,8 @@ class TicketService:
     ) -> None:
         self.engine, self.pipeline, self.router, self.scorer = engine, pipeline, router, scorer
         self.redact, self.clock = redactor, clock
-        self.batcher = ModelBatcher(pipeline)
+        self.models = analyse_batches(pipeline)  # stateless classification
+        self.writer = MicroBatcher(self._store, size=lambda job: len(job[0]), name="ticket-writer")
         self._refresh_lock = threading.Lock()
 
     # -- ingest ---------------------------------------------------------------
@@ -127,20 +128,53 @@ class TicketService:
                                    f"external_id {item.external_id!r} is already stored (ticket {row['id']}) "
                                    "with other content", [{"field": f"{i}.external_id", "ticket_id": row["id"]}])
         new = [i for i in first.values() if items[i].external_id not in existing]
-        rows = self._build_rows([items[i] for i in new], [hashes[i] for i in new])
-        try:
-            with self.engine.begin() as conn:
-                for row in rows:
-                    row["id"] = conn.execute(tickets.insert().values(**row)).inserted_primary_key[0]
-        except IntegrityError:
-            # Another request stored one of these external_ids meanwhile: answer as for a repeat.
-            if self._existing([items[i].external_id for i in new]):
-                return self.ingest(items)
-            raise
+        for i in new:
+            text, subject = self._prepare(items[i])
+            try:
+                clean_text(f"{subject}\n{text}" if subject else text)
+            except InvalidTextError as exc:
+                raise ServiceError(422, "invalid_text", f"item {i}: {exc}",
+                                   [{"field": f"{i}.text", "message": str(exc)}]) from None
+        rows: list[dict] = []
+        if new:
+            try:
+                rows = self.writer.submit(([items[i] for i in new], [hashes[i] for i in new]))
+            except IntegrityError:
+                # Another request stored one of these external_ids meanwhile: answer as for a repeat.
+                if self._existing([items[i].external_id for i in new]):
+                    return self.ingest(items)
+                raise
         stored = {**existing, **{r["external_id"]: r for r in rows}}
         created = {items[i].external_id for i in new}
         return [(stored[item.external_id], item.external_id in created and first[item.external_id] == i)
                 for i, item in enumerate(items)]
+
+    def _store(self, jobs: list[tuple[list[TicketIn], list[str]]]) -> list[list[dict] | BaseException]:
+        """The writer's batch: one model call and one commit for every waiting job;
+        when that commit fails (an external_id stored meanwhile), each job alone."""
+        items = [item for job_items, _ in jobs for item in job_items]
+        rows = self._build_rows(items, [h for _, job_hashes in jobs for h in job_hashes])
+        per_job, start = [], 0
+        for job_items, _ in jobs:
+            per_job.append(rows[start : start + len(job_items)])
+            start += len(job_items)
+        try:
+            self._insert(rows)
+            return per_job
+        except IntegrityError:
+            out: list[list[dict] | BaseException] = []
+            for job_rows in per_job:
+                try:
+                    self._insert(job_rows)
+                    out.append(job_rows)
+                except IntegrityError as exc:
+                    out.append(exc)
+            return out
+
+    def _insert(self, rows: list[dict]) -> None:
+        with self.engine.begin() as conn:
+            for row in rows:
+                row["id"] = conn.execute(tickets.insert().values(**row)).inserted_primary_key[0]
 
     def _existing(self, external_ids: list[str]) -> dict[str, dict]:
         out: dict[str, dict] = {}
@@ -151,27 +185,22 @@ class TicketService:
                 out.update({r["external_id"]: dict(r) for r in conn.execute(query).mappings()})
         return out
 
+    def _prepare(self, item: TicketIn) -> tuple[str, str | None]:
+        """The text and subject as stored: normalised, personal data redacted."""
+        subject = self.redact(_normalise(item.subject)) if item.subject else None
+        return self.redact(_normalise(item.text)), subject or None
+
     def _build_rows(self, items: Sequence[TicketIn], hashes: Sequence[str]) -> list[dict]:
+        """Ticket rows (without ids) for valid new items: one model call for all."""
         if not items:
             return []
         now = self.clock()
-        texts, subjects = [], []
-        for item in items:
-            texts.append(self.redact(_normalise(item.text)))
-            subjects.append(self.redact(_normalise(item.subject)) if item.subject else None)
-        combined = [f"{s}\n{t}" if s else t for s, t in zip(subjects, texts)]
-        for position, text in enumerate(combined):
-            try:
-                clean_text(text)
-            except InvalidTextError as exc:
-                raise ServiceError(422, "invalid_text", f"item {position}: {exc}",
-                                   [{"field": f"{position}.text", "message": str(exc)}]) from None
-        analyses = self.batcher.analyse(combined)
+        prepared = [self._prepare(item) for item in items]
+        analyses = self.pipeline.analyse([f"{s}\n{t}" if s else t for t, s in prepared])
         contacts = self._earlier_contacts(items)
-        rows = []
-        for item, text, subject, analysis, digest, earlier in zip(items, texts, subjects, analyses, hashes, contacts):
-            rows.append(self._row(item, text, subject, analysis, digest, earlier, now))
-        return rows
+        return [self._row(item, text, subject, analysis, digest, earlier, now)
+                for item, (text, subject), analysis, digest, earlier
+                in zip(items, prepared, analyses, hashes, contacts)]
 
     def _row(self, item: TicketIn, text: str, subject: str | None, analysis: Analysis, digest: str,
              earlier: int, now: datetime) -> dict:
@@ -226,6 +255,10 @@ class TicketService:
                 out.append(counts[key])
                 counts[key] += 1
         return out
+
+    def close(self) -> None:
+        self.writer.close()
+        self.models.close()
 
     # -- urgency --------------------------------------------------------------
     def urgency(self, row: dict, now: datetime | None = None) -> Urgency:

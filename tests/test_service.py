@@ -245,7 +245,7 @@ def test_tickets_climb_as_their_deadline_nears(fake_pipeline, database_url) -> N
         reasons = service.to_public(later[0])["urgency"]["reasons"]
         assert any(r["factor"] == "deadline" and "passed" in r["description"] for r in reasons)
     finally:
-        service.batcher.close()
+        service.close()
         engine.dispose()
 
 
