@@ -88,17 +88,23 @@ def test_sigkill_loses_no_accepted_ticket(server: Server) -> None:
         assert len(c.get("/v1/queue?limit=200").json()["items"]) == 30
 
 
-@pytest.mark.skipif(not POSTGRES_RESTART, reason="needs the test suite's own PostgreSQL server (scripts/test.sh)")
-def test_postgres_restart_loses_no_accepted_ticket(server: Server, database_url: str) -> None:
-    if not database_url.startswith("postgresql"):
-        pytest.skip("a PostgreSQL case")
-    with server.client() as c:
-        ids = post_many(c, 20, "pg")
-        subprocess.run(shlex.split(POSTGRES_RESTART or ""), cwd=ROOT, check=True)
-        # The pool's connections died with the server; pre-ping replaces them.
-        ids += post_many(c, 5, "pg-after")
-        for ticket_id in ids:
-            assert c.get(f"/v1/tickets/{ticket_id}").status_code == 200
+@pytest.mark.skipif(not POSTGRES_RESTART and not os.environ.get("TRIAGE_REQUIRE_POSTGRES"),
+                    reason="needs the test suite's own PostgreSQL server (scripts/test.sh)")
+def test_postgres_restart_loses_no_accepted_ticket(fake_model_dir: Path, tmp_path: Path) -> None:
+    from tests.service_fixtures import POSTGRES_URL, _empty_postgres
+
+    assert POSTGRES_URL and POSTGRES_RESTART, "scripts/test.sh sets both"
+    server = Server(fake_model_dir, _empty_postgres(POSTGRES_URL), tmp_path / "server.log").start()
+    try:
+        with server.client() as c:
+            ids = post_many(c, 20, "pg")
+            subprocess.run(shlex.split(POSTGRES_RESTART), cwd=ROOT, check=True)
+            # The pool's connections died with the database server; pre-ping replaces them.
+            ids += post_many(c, 5, "pg-after")
+            for ticket_id in ids:
+                assert c.get(f"/v1/tickets/{ticket_id}").status_code == 200
+    finally:
+        server.kill()
 
 
 def test_schemathesis_finds_no_server_error(server: Server, tmp_path: Path) -> None:
