@@ -62,9 +62,9 @@ function row(t, rank) {
         t.assignee ? ` · ${t.assignee}` : "", t.needs_review ? " · needs review" : "")),
     el("td", { "data-title": "Labels" }, t.labels.map(chip)),
     el("td", { "data-title": "Language" }, t.language),
-    el("td", { "data-title": "Why" }, reasonsList(t.urgency.reasons)),
-    el("td", { "data-title": "Order" }, orderCell(t)),
-    el("td", { "data-title": "Deadline", class: left.overdue ? "overdue" : "" }, left.text));
+    el("td", { "data-title": "Why", class: "why" }, reasonsList(t.urgency.reasons)),
+    el("td", { "data-title": "Order", class: "order" }, orderCell(t)),
+    el("td", { "data-title": "Deadline", class: "deadline" + (left.overdue ? " overdue" : "") }, left.text));
 }
 
 async function load(cursorIndex) {

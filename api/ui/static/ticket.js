@@ -12,6 +12,7 @@ const labelStatus = document.getElementById("label-status");
 const actionStatus = document.getElementById("action-status");
 let ticket = null;
 let canEdit = false;
+let me = null;
 
 // Spans carry code-point offsets (Python); index the text by code points too.
 // A span whose offsets do not match its text is placed by searching for it.
@@ -82,8 +83,10 @@ async function patch(body, statusNode, done) {
 
 function correct(label) {
   const labels = nextLabels(ticket.labels, label);
-  patch({ labels }, labelStatus, (t) =>
-    `Saved: labels are now ${t.labels.map((x) => LABEL_NAMES[x]).join(", ")} (kept as feedback); team ${t.team}.`);
+  patch({ labels }, labelStatus, (t) => {
+    const moved = me.role === "agent" && t.team !== me.team ? ` It now belongs to team ${t.team} and leaves your queue.` : "";
+    return `Saved: labels are now ${t.labels.map((x) => LABEL_NAMES[x]).join(", ")} (kept as feedback); team ${t.team}.${moved}`;
+  });
 }
 
 function facts(node, pairs) {
@@ -135,7 +138,7 @@ for (const [button, value] of [["resolve", "resolved"], ["pending", "pending"], 
     patch({ status: value }, actionStatus, (t) => `Status is now ${t.status}.`));
 }
 
-const me = await startPage("queue");
+me = await startPage("queue");
 canEdit = me.role === "agent" || me.role === "admin";
 try {
   ticket = await api(`/v1/tickets/${id}`);
