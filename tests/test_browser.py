@@ -306,3 +306,103 @@ def test_open_a_cluster_and_see_its_examples_and_chart(browser: Any, site: dict)
         assert page.locator("#detail-body .examples li").count() >= 1
         sync_api.expect(page.locator("#detail-body .lift-tables")).to_be_visible()
         check_page(page, "clusters", width)
+
+
+# -- the cluster explorer against the documented contract ----------------------
+# Until the service has /v1/clusters (issue 4), this test answers the page's
+# cluster requests inside the browser (Playwright routing) with project-written
+# clusters shaped exactly as the contract says; the service itself is untouched.
+# It checks the page (list, chart, examples, keywords, lift, rename, merge) and
+# measures its render with 200 clusters.
+
+CONTRACT_CLUSTERS = 200
+
+
+def contract_clusters(label: str) -> list[dict]:
+    rng = random.Random(label)
+    weeks = [(NOW - timedelta(weeks=11 - i)).date().isoformat() for i in range(12)]
+    out = []
+    for i in range(CONTRACT_CLUSTERS):
+        size = rng.randrange(5, 400)
+        out.append({
+            "id": f"{label}-{i}", "label": label, "name": f"{label} cause {i} (project-written)", "size": size,
+            "share": round(size / 40_000, 4), "weekly": [{"week": w, "count": rng.randrange(0, 40)} for w in weeks],
+            "keywords": {"en": ["crushed", "box", "glass"], "zh": ["碎了", "包装"], "es": ["roto"]},
+            "examples": [{"ticket_id": 1, "text": "box crushed, glass broken (project-written)", "language": "en"},
+                         {"ticket_id": None, "text": "杯子碎了，包装压坏了（项目自写）", "language": "zh"},
+                         {"ticket_id": None, "text": "llegó roto (escrito por el proyecto)", "language": "es"}],
+        })
+    return out
+
+
+class ContractClusters:
+    """Answers /v1/clusters requests in the browser as the contract describes."""
+
+    def __init__(self) -> None:
+        labels = ("late_delivery", "damage", "wrong_item")
+        self.by_id = {c["id"]: c for label in labels for c in contract_clusters(label)}
+        self.requests: list[tuple[str, str, Any]] = []
+
+    def handle(self, route: Any) -> None:
+        request = route.request
+        path = request.url.split("://", 1)[1].split("/", 1)[1]
+        body = request.post_data_json if request.method in ("PATCH", "POST") else None
+        self.requests.append((request.method, path, body))
+        if request.method == "GET" and path.startswith("v1/clusters?"):
+            label = path.split("label=", 1)[1].split("&")[0]
+            items = [c for c in self.by_id.values() if c["label"] == label]
+            return route.fulfill(json={"items": items})
+        if request.method == "POST" and path == "v1/clusters/merge":
+            parts = [self.by_id.pop(i) for i in body["ids"]]
+            merged = {**max(parts, key=lambda c: c["size"]), "id": "merged-1",
+                      "size": sum(c["size"] for c in parts), "name": body["name"] or parts[0]["name"]}
+            self.by_id[merged["id"]] = merged
+            return route.fulfill(json=merged)
+        cluster = self.by_id[path.split("/")[2]]
+        if request.method == "PATCH":
+            cluster["name"] = body["name"]
+            return route.fulfill(json=cluster)
+        lift = {"sku": [{"value": "GLASS-01", "count": 40, "lift": 3.2}, {"value": "CUP-RED", "count": 9, "lift": 1.4}],
+                "carrier": [{"value": "UPS", "count": 31, "lift": 2.1}], "country": [{"value": "US", "count": 50,
+                                                                                      "lift": 1.2}],
+                "marketplace": [{"value": "amazon", "count": 52, "lift": 1.1}]}
+        return route.fulfill(json={**cluster, "lift": lift})
+
+
+def test_cluster_explorer_against_the_api_contract(browser: Any, site: dict) -> None:
+    for width in WIDTHS:
+        fake = ContractClusters()
+        page = new_page(browser, site, site["analyst"], width)
+        page.route("**/v1/clusters**", fake.handle)
+        page.goto("/ui/clusters?label=damage")
+        wait_ready(page, f"clusters ({width}, {CONTRACT_CLUSTERS} clusters per label, answered per the contract)")
+        assert page.locator("#cluster-list li a").count() == CONTRACT_CLUSTERS
+        assert page.locator("#cluster-list svg.spark").count() == CONTRACT_CLUSTERS
+        biggest = max((c for c in fake.by_id.values() if c["label"] == "damage"), key=lambda c: c["size"])
+        sync_api.expect(page.locator("#cluster-list li a").first).to_have_text(biggest["name"])
+        page.locator("#cluster-list li a").first.click()
+        sync_api.expect(page.locator("#detail-body svg.chart")).to_be_visible()
+        sync_api.expect(page.locator("#detail-body .examples li")).to_have_count(3)
+        sync_api.expect(page.locator("#detail-body .lift-tables")).to_contain_text("GLASS-01")
+        sync_api.expect(page.locator("#detail-body dl.facts")).to_contain_text("碎了")
+        check_page(page, "clusters", width)
+        if width != "laptop":
+            continue
+        # Rename, then merge two clusters.
+        page.get_by_label("Name", exact=True).fill("Crushed glassware")
+        page.get_by_role("button", name="Rename").click()
+        sync_api.expect(page.locator("#h-detail")).to_have_text("Crushed glassware")
+        assert ("PATCH", f"v1/clusters/{biggest['id']}", {"name": "Crushed glassware"}) in fake.requests
+        boxes = page.locator("#cluster-list input[type=checkbox]")
+        boxes.nth(0).check()
+        boxes.nth(1).check()
+        page.get_by_label("Name of the merged cluster").fill("Glass and cups")
+        page.get_by_role("button", name="Merge selected").click()
+        sync_api.expect(page.locator("#status")).to_contain_text("Merged 2 clusters into Glass and cups")
+        merges = [r for r in fake.requests if r[0] == "POST"]
+        assert merges and merges[0][2]["name"] == "Glass and cups" and len(merges[0][2]["ids"]) == 2
+        # Keyboard: the arrow keys move between the label tabs.
+        page.locator("#tab-damage").focus()
+        page.keyboard.press("ArrowRight")
+        sync_api.expect(page.locator("#tab-wrong_item")).to_have_attribute("aria-selected", "true")
+        assert "label=wrong_item" in page.url

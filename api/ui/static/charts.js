@@ -13,19 +13,20 @@ function svg(tag, attrs = {}, text) {
   return node;
 }
 
-function niceMax(value) {
-  if (!(value > 0)) return 1;
-  const step = 10 ** Math.floor(Math.log10(value));
-  for (const m of [1, 2, 2.5, 5, 10]) if (m * step >= value) return m * step;
-  return 10 * step;
+// The top of the y axis and how many grid steps make round numbers.
+function niceAxis(value) {
+  if (!(value > 0)) return { top: 1, steps: 4 };
+  const unit = 10 ** Math.floor(Math.log10(value));
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * unit >= value - 1e-12) return { top: m * unit, steps: m === 2 ? 4 : 5 };
+  return { top: 10 * unit, steps: 5 };
 }
 
 // series: [{name, colour, values: [number|null]}]; x: labels (weeks).
 export function lineChart({ title, x, series, format = (v) => String(v), width = 720, height = 260 }) {
-  const pad = { l: 52, r: 12, t: 12, b: 36 };
+  const pad = { l: 52, r: 28, t: 12, b: 36 };
   const w = width - pad.l - pad.r, h = height - pad.t - pad.b;
   const all = series.flatMap((s) => s.values).filter((v) => v !== null && v !== undefined);
-  const top = niceMax(Math.max(0, ...all));
+  const { top, steps } = niceAxis(Math.max(0, ...all));
   const px = (i) => pad.l + (x.length <= 1 ? w / 2 : (i * w) / (x.length - 1));
   const py = (v) => pad.t + h - (v / top) * h;
   const summary = series.map((s) => {
@@ -35,8 +36,8 @@ export function lineChart({ title, x, series, format = (v) => String(v), width =
   const root = svg("svg", { class: "chart", viewBox: `0 0 ${width} ${height}`, role: "img",
     "aria-label": `${title}. ${x.length} weeks from ${x[0] || "–"} to ${x[x.length - 1] || "–"}. ${summary}.` });
   root.append(svg("title", {}, title));
-  for (let k = 0; k <= 4; k++) {
-    const v = (top * k) / 4, y = py(v);
+  for (let k = 0; k <= steps; k++) {
+    const v = (top * k) / steps, y = py(v);
     root.append(svg("line", { x1: pad.l, x2: pad.l + w, y1: y, y2: y, stroke: "#d5d8de", "stroke-width": 1 }));
     root.append(svg("text", { x: pad.l - 6, y: y + 4, "text-anchor": "end" }, format(v)));
   }

@@ -63,7 +63,7 @@ function renderList() {
     el("a", { href: `/ui/clusters?label=${label}&cluster=${encodeURIComponent(c.id)}`,
       "aria-current": c.id === selectedId ? "true" : null,
       onclick: (event) => { event.preventDefault(); select(c.id); } }, c.name),
-    el("span", { class: "muted" }, `${c.size} · ${pct(c.share)}`),
+    el("span", { class: "muted" }, `${c.size} · ${pct(c.share, 1)}`),
     sparkline(c.weekly.map((w) => w.count), trendLabel(c), COLOURS[label]))));
   if (!clusters.length) clear(list, el("li", {}, `No clusters for ${LABEL_NAMES[label]} yet.`));
   updateMerge();

@@ -8,6 +8,23 @@ const form = document.getElementById("filters");
 const status = document.getElementById("status");
 const percent = (v) => (v * 100).toFixed(v < 0.1 && v > 0 ? 1 : 0) + "%";
 
+// The API lists only weeks that have tickets; show every week of the period,
+// an empty one with no rate, so the x axis keeps its time scale.
+function everyWeek(weeks, count) {
+  const byWeek = new Map(weeks.map((w) => [w.week, w]));
+  const now = new Date();
+  const monday = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - ((now.getUTCDay() + 6) % 7));
+  const out = [];
+  for (let i = count - 1; i >= 0; i--) {
+    const week = new Date(monday - i * 7 * 86400000).toISOString().slice(0, 10);
+    out.push(byWeek.get(week) || { week, tickets: 0, complaints: 0, labels: Object.fromEntries(COMPLAINTS.map((l) => [l, 0])),
+      complaint_rate: null, orders: 0, defective_orders: 0, order_defect_rate: null });
+  }
+  // Weeks the API knows but this browser's calendar does not (clock skew) still count.
+  const known = new Set(out.map((w) => w.week));
+  return [...out, ...weeks.filter((w) => !known.has(w.week))].sort((a, b) => a.week.localeCompare(b.week));
+}
+
 function render(weeks) {
   const x = weeks.map((w) => w.week);
   const rates = COMPLAINTS.map((label) => ({
@@ -37,10 +54,9 @@ async function load() {
   showStatus(status, "Loading…");
   try {
     const data = await api(`/v1/stats/weekly?weeks=${encodeURIComponent(weeks)}`);
-    render(data.weeks);
+    render(everyWeek(data.weeks, Number(weeks)));
     const total = data.weeks.reduce((n, w) => n + w.tickets, 0);
-    showStatus(status, data.weeks.length
-      ? `${total} tickets in ${data.weeks.length} weeks with tickets (of the last ${weeks}).`
+    showStatus(status, total ? `${total} tickets in the last ${weeks} weeks (${data.weeks.length} weeks with tickets).`
       : `No tickets in the last ${weeks} weeks.`);
   } catch (err) {
     showStatus(status, `Could not load the figures: ${err.message}`, true);
