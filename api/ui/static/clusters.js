@@ -187,7 +187,7 @@ async function show() {
   }
 }
 
-await startPage("clusters");
+// The header (who am I) and the clusters load side by side.
 renderTabs();
-await show();
+await Promise.all([startPage("clusters"), show()]);
 markReady();

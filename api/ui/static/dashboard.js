@@ -64,7 +64,8 @@ async function load() {
 }
 
 form.addEventListener("submit", (event) => { event.preventDefault(); load(); });
-const me = await startPage("dashboard");
+// The header (who am I) and the figures load side by side; the API itself
+// limits an agent to the team's figures.
+const [me] = await Promise.all([startPage("dashboard"), load()]);
 if (me.role === "agent") document.querySelector("h1").textContent = `Defect dashboard of team ${me.team}`;
-await load();
 markReady();
