@@ -34,6 +34,7 @@ from .metrics import Metrics, MetricsAndLimits
 from .ratelimit import RateLimiter, retry_after
 from .stats import since_weeks, weekly
 from .tickets import QueueFilter, ServiceError, TicketService, _aware, _naive
+from .web import mount_ui
 
 log = logging.getLogger("triage.api")
 
@@ -177,6 +178,11 @@ def create_app(
     def prometheus() -> PlainTextResponse:
         return PlainTextResponse(generate_latest(metrics.registry).decode(), media_type=CONTENT_TYPE_LATEST)
 
+    @app.get("/v1/me", response_model=s.Me, tags=["service"], responses=ERRORS)
+    def me(principal: Reader) -> s.Me:
+        """Who this key is: its name, role and team (the web pages show what the role may do)."""
+        return s.Me(name=principal.name, role=principal.role, team=principal.team)
+
     # -- tickets ----------------------------------------------------------------
     @app.post("/v1/tickets", status_code=201, tags=["tickets"],
               response_model=s.TicketOut | s.TicketList,
@@ -296,6 +302,7 @@ def create_app(
                                [{"field": "team", "message": str(exc)}]) from None
         return s.KeyCreated(key=key, role=body.role, team=body.team)
 
+    mount_ui(app)
     return app
 
 

@@ -47,6 +47,12 @@ class Health(BaseModel):
     encoder: str
 
 
+class Me(BaseModel):
+    name: str = Field(description="the key's public name, e.g. key:1a2b3c4d or admin-key")
+    role: Literal["agent", "analyst", "admin"]
+    team: str | None
+
+
 # -- tickets ------------------------------------------------------------------
 
 MAX_TICKET_CHARS = 20_000

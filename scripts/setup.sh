@@ -16,5 +16,14 @@ fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 if [ "${1:-}" = "--dev" ]; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+  # The browser tests drive Debian's Chromium through pip's playwright; never
+  # `playwright install` (it downloads a browser build of its own).
+  # A small CJK font makes Chinese and Japanese text readable in the screenshots.
+  if [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/truetype/wqy ]; then
+    echo "setup: installing Debian's chromium and a CJK font for the browser tests"
+    SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null
+  fi
 fi
 echo "setup: ready ($(.venv/bin/python -c 'import triage, torch; print("torch", torch.__version__)'))"

@@ -12,5 +12,7 @@ if [ -z "${TRIAGE_TEST_POSTGRES_URL:-}" ]; then
   export TRIAGE_TEST_POSTGRES_URL TRIAGE_TEST_POSTGRES_RESTART="scripts/postgres.sh restart"
 fi
 export TRIAGE_REQUIRE_POSTGRES=1
+# The browser tests fail (rather than skip) when Chromium is missing.
+export TRIAGE_REQUIRE_BROWSER=1
 .venv/bin/ruff check triage api training tests benchmarks
 .venv/bin/python -m pytest -q -ra "$@"
