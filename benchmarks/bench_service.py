@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from datetime import timedelta
 from pathlib import Path
 
@@ -64,6 +65,12 @@ def start_server(database_url: str, port: int) -> subprocess.Popen:
     raise SystemExit("the server did not start")
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def percentiles(latencies: list[float]) -> str:
     a = np.array(latencies) * 1000
     return (f"p50 {np.percentile(a, 50):.1f} ms, p95 {np.percentile(a, 95):.1f} ms, "
@@ -73,23 +80,23 @@ def percentiles(latencies: list[float]) -> str:
 # -- ingest -------------------------------------------------------------------------
 
 
-async def open_loop(url: str, rate: float, seconds: float, texts: list[str]) -> tuple[list[float], int, float]:
+async def open_loop(url: str, rate: float, seconds: float, texts: list[str],
+                    prefix: str = "bench") -> tuple[list[float], Counter, float]:
     latencies: list[float] = []
-    errors = 0
+    errors: Counter = Counter()
     limits = httpx.Limits(max_connections=256, max_keepalive_connections=256)
     async with httpx.AsyncClient(base_url=url, headers={"Authorization": f"Bearer {ADMIN}"}, limits=limits,
                                  timeout=30) as client:
         async def one(i: int, due: float) -> None:
-            nonlocal errors
             await asyncio.sleep(max(0.0, due - time.perf_counter()))
             try:
                 r = await client.post("/v1/tickets", json={
-                    "external_id": f"bench-{i}", "text": texts[i % len(texts)], "channel": "review",
+                    "external_id": f"{prefix}-{i}", "text": texts[i % len(texts)], "channel": "review",
                     "marketplace": "amazon"})
                 if r.status_code != 201:
-                    errors += 1
-            except httpx.HTTPError:
-                errors += 1
+                    errors[f"{r.status_code} {r.text[:120]}"] += 1
+            except httpx.HTTPError as exc:
+                errors[type(exc).__name__] += 1
             latencies.append(time.perf_counter() - due)
 
         start = time.perf_counter() + 0.5
@@ -105,15 +112,18 @@ def bench_ingest(args: argparse.Namespace) -> None:
         url = args.database_url or f"sqlite:///{tmp}/bench.db"
         process = start_server(url, args.port)
         try:
-            asyncio.run(open_loop(f"http://127.0.0.1:{args.port}", 20, 2, texts[-100:]))  # warm up
+            asyncio.run(open_loop(f"http://127.0.0.1:{args.port}", 20, 2, texts[-100:], "warm-up"))
+            cpu_before = cpu_seconds(process.pid)
             latencies, errors, elapsed = asyncio.run(
                 open_loop(f"http://127.0.0.1:{args.port}", args.rate, args.seconds, texts))
+            server_cpu = cpu_seconds(process.pid) - cpu_before
         finally:
             process.terminate()
             process.wait()
     print(f"ingest on {url.split(':')[0]}: {len(latencies)} single-ticket POSTs scheduled at {args.rate}/s "
-          f"for {args.seconds} s; done in {elapsed:.1f} s ({len(latencies) / elapsed:.0f}/s), {errors} errors; "
-          f"{percentiles(latencies)}; {machine()}")
+          f"for {args.seconds} s; done in {elapsed:.1f} s ({len(latencies) / elapsed:.0f}/s), "
+          f"{sum(errors.values())} errors {dict(errors.most_common(3))}; "
+          f"{percentiles(latencies)}; server CPU {server_cpu * 1000 / len(latencies):.1f} ms per POST; {machine()}")
 
 
 # -- queue --------------------------------------------------------------------------
