@@ -54,6 +54,7 @@ class Complaint:
     text: str
     language: str
     fields: dict[str, Any] = field(default_factory=dict)
+    cause_probs: np.ndarray | None = field(default=None, repr=False)  # filled once by the Clusterer
 
 
 @dataclass
@@ -161,7 +162,14 @@ class Clusterer:
         return state
 
     def _causes(self, label: str, group: Sequence[Complaint], E: np.ndarray) -> tuple[list[str], np.ndarray]:
-        probs = self.model.predict_proba(label, [it.text for it in group], [it.language for it in group], E)
+        """Most likely cause and cause probabilities; computed once per complaint."""
+        todo = [i for i, it in enumerate(group) if it.cause_probs is None]
+        if todo:
+            fresh = self.model.predict_proba(label, [group[i].text for i in todo],
+                                             [group[i].language for i in todo], E[todo])
+            for i, row in zip(todo, fresh):
+                group[i].cause_probs = row
+        probs = np.stack([it.cause_probs for it in group])  # type: ignore[misc]
         causes = self.model.causes_[label]
         return [causes[j] for j in probs.argmax(axis=1)], probs
 
