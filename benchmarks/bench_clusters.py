@@ -140,7 +140,8 @@ def speed(pipeline: Pipeline, model: RootCauseModel, n: int) -> None:
         times.append((time.perf_counter() - t) * 1000)
     print(f"  assign one encoded complaint: median {statistics.median(times):.2f} ms, "
           f"p95 {sorted(times)[int(0.95 * len(times))]:.2f} ms")
-    print(f"  load after: {os.getloadavg()[0]:.2f}; uptime: {subprocess.run(['uptime'], capture_output=True, text=True).stdout.strip()}")
+    uptime = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
+    print(f"  load after: {os.getloadavg()[0]:.2f}; uptime: {uptime}")
 
 
 def complaints_found(seen: list[dict], rows: list[dict], pipeline: Pipeline) -> list[Complaint]:

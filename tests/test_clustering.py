@@ -140,11 +140,12 @@ def test_outlier_pool_founds_a_new_cluster(cause_model, items, encoder) -> None:
 
 
 def test_summary_keywords_are_words_and_lift_counts(cause_model, encoder) -> None:
-    rows = [("物流太慢了，快递在路上走了两周", "late_delivery")] * 6 + [("卖家发货太慢，拖了十天才发货", "late_delivery")] * 6
+    rows = [("物流太慢了，快递在路上走了两周", "late_delivery")] * 6
+    rows += [("卖家发货太慢，拖了十天才发货", "late_delivery")] * 6
     found = complaints(encoder, rows)
     for i, it in enumerate(found):
         it.id = f"x{i}"
-        it.fields = {"carrier": "SlowPost" if i < 6 else "FastShip", "created_at": "2024-03-0%d" % (1 + i % 9)}
+        it.fields = {"carrier": "SlowPost" if i < 6 else "FastShip", "created_at": f"2024-03-0{1 + i % 9}"}
     clusterer = Clusterer(cause_model)
     state = clusterer.fit(found)
     assignments = clusterer.assign_all(state, found)
@@ -167,7 +168,8 @@ def test_lift_needs_support() -> None:
              for i in range(10)]
     cluster_of = ["a" if i < 3 else "b" for i in range(10)]
     assert lift_table(items, cluster_of, "damage", "a", min_support=5) == {}
-    assert lift_table(items, cluster_of, "damage", "a", min_support=3)["country"][0]["lift"] == pytest.approx(3.33, 0.01)
+    lift = lift_table(items, cluster_of, "damage", "a", min_support=3)["country"][0]
+    assert lift == {"value": "DE", "lift": pytest.approx(3.33, 0.01), "count": 3, "of": 3}
 
 
 def test_week_of() -> None:
@@ -194,7 +196,8 @@ def cause_model_dir(tmp_path_factory, cause_model) -> Path:  # type: ignore[no-u
 
 
 def test_cluster_command(tmp_path, fake_model_dir, cause_model_dir) -> None:
-    rows = [{"id": f"r{i}", "text": t, "labels": [label], "carrier": "A"} for i, (t, label, _) in enumerate(CAUSE_TRAIN)]
+    rows = [{"id": f"r{i}", "text": t, "labels": [label], "carrier": "A"}
+            for i, (t, label, _) in enumerate(CAUSE_TRAIN)]
     rows.append({"id": "bad", "text": "x", "labels": ["nonsense"]})
     rows.append({"id": "o", "text": "great product", "labels": "other"})
     src = tmp_path / "in.jsonl"

@@ -84,7 +84,10 @@ def _init_worker(model_dir: str | None) -> None:
     _worker = Pipeline.load(model_dir, threads=1)
 
 
-def encode_chunk(pipeline: Pipeline, jobs: list[tuple[str, list[str] | None]]) -> list[tuple[str, list[str], np.ndarray]]:
+Encoded = tuple[str, list[str], np.ndarray]  # language, labels, unit embedding
+
+
+def encode_chunk(pipeline: Pipeline, jobs: list[tuple[str, list[str] | None]]) -> list[Encoded]:
     """(language, labels, unit embedding) per (text, given labels): texts without
     labels are classified, all are encoded once."""
     out: list[tuple[str, list[str], np.ndarray] | None] = [None] * len(jobs)
@@ -97,7 +100,7 @@ def encode_chunk(pipeline: Pipeline, jobs: list[tuple[str, list[str] | None]]) -
         embeddings, _ = vectorize(pipeline.encoder, [jobs[i][0] for i in given])
         for i, e in zip(given, embeddings):
             out[i] = (detect_language(jobs[i][0]), jobs[i][1], e)  # type: ignore[arg-type]
-    for i, (_, labels) in enumerate(jobs):
+    for i in range(len(jobs)):
         if out[i] is None:  # given as `other`: nothing to cluster
             out[i] = ("", ["other"], np.zeros(0, np.float32))
     return out  # type: ignore[return-value]

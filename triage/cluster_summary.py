@@ -28,15 +28,18 @@ CAUSE_NAMES: dict[str, dict[str, str]] = {
         "late_unspecified": "Late, no reason given", "transit_damage": "Broken or crushed in transit",
         "leak_or_spill": "Leaked or spilled", "spoiled_or_rotten": "Spoiled or rotten on arrival",
         "dead_on_arrival": "Dead on arrival", "cosmetic": "Scratched, dirty or torn",
-        "damage_unspecified": "Damaged, unspecified", "wrong_variant": "Wrong size, colour or model",
+        "damage_unspecified": "Damaged, unspecified",
+        "wrong_variant": "Wrong size, colour or model",
         "different_product": "A different product sent", "missing_items": "Missing items or parts",
         "wrong_quantity": "Wrong quantity", "wrong_unspecified": "Wrong item, unspecified",
     },
     "zh": {
         "slow_dispatch": "卖家发货慢", "slow_transit": "物流或配送慢", "lost_or_not_received": "丢件或未收到",
-        "delivery_failed": "派送失败", "late_unspecified": "送达晚（原因未说明）", "transit_damage": "运输中压坏或破损",
+        "delivery_failed": "派送失败", "late_unspecified": "送达晚（原因未说明）",
+        "transit_damage": "运输中压坏或破损",
         "leak_or_spill": "漏液或洒漏", "spoiled_or_rotten": "到货变质或腐烂", "dead_on_arrival": "到手即坏",
-        "cosmetic": "划痕、脏污或破损外观", "damage_unspecified": "损坏（未说明）", "wrong_variant": "尺码、颜色或型号发错",
+        "cosmetic": "划痕、脏污或破损外观", "damage_unspecified": "损坏（未说明）",
+        "wrong_variant": "尺码、颜色或型号发错",
         "different_product": "发成别的商品", "missing_items": "少件或缺配件", "wrong_quantity": "数量不对",
         "wrong_unspecified": "发错货（未说明）",
     },
@@ -182,7 +185,8 @@ def summary(state: ClusterState, items: Sequence[Complaint], assignments: Sequen
         entry: dict[str, Any] = {
             "id": cid, "label": cl.label, "causes": cl.causes, "origin": cl.origin,
             "name": cluster_name(cl, kw, name_language, any(cause_count[c] > 1 for c in cl.causes)),
-            "size": len(index), "share_of_label": round(len(index) / per_label[cl.label], 4) if per_label[cl.label] else 0.0,
+            "size": len(index),
+            "share_of_label": round(len(index) / per_label[cl.label], 4) if per_label[cl.label] else 0.0,
             "keywords": kw, "examples": [], "weekly": {}, "lift": {}, "subgroups": [],
         }
         if index:

@@ -107,7 +107,8 @@ class ClusterState:
             raise ValueError(f"unsupported cluster state version {data.get('version')!r}")
         clusters = {cid: Cluster(**c) for cid, c in data["clusters"].items()}
         return cls(clusters=clusters, curation=list(data["curation"]), outliers=list(data["outliers"]),
-                   next_number=dict(data["next_number"]), base_ids=dict(data["base_ids"]), settings=dict(data["settings"]),
+                   next_number=dict(data["next_number"]), base_ids=dict(data["base_ids"]),
+                   settings=dict(data["settings"]),
                    fitted_on=int(data["fitted_on"]), unassigned_share=float(data["unassigned_share"]))
 
 
@@ -181,7 +182,8 @@ class Clusterer:
         that has become a fitted one), else a new id. Pool-born clusters of
         `previous` that nothing matched are kept."""
         base = previous.base_ids.get(label, {}) if previous else {}
-        pooled = [c for c in (previous.clusters.values() if previous else []) if c.label == label and c.origin == "pool"]
+        old = previous.clusters.values() if previous else []
+        pooled = [c for c in old if c.label == label and c.origin == "pool"]
         used: set[str] = set()
         state.base_ids[label] = {}
         for cause, centroid, size in fresh:
