@@ -231,3 +231,14 @@ def test_cluster_command_needs_state_for_assign_only(tmp_path, fake_model_dir, c
     src.write_text('{"id": "1", "text": "late"}\n')
     assert main(["cluster", str(src), "-o", str(tmp_path / "o.jsonl"), "--assign-only"]) == 2
     assert "--state" in capsys.readouterr().err
+
+
+def test_complaints_from_analysis_reuse_the_embedding(fake_pipeline) -> None:  # type: ignore[no-untyped-def]
+    from triage.clustering import complaints_from_analysis
+
+    analysis = fake_pipeline.analyse(["the glass arrived broken"])[0]
+    found = complaints_from_analysis("a1", analysis, {"sku": "S1"})
+    assert [c.label for c in found] == analysis.prediction.labels == ["damage"]
+    assert found[0].embedding is analysis.embedding and found[0].fields == {"sku": "S1"}
+    other = fake_pipeline.analyse(["great product, love it"])[0]
+    assert complaints_from_analysis("a2", other) == []

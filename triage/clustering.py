@@ -3,8 +3,9 @@ updated incrementally.
 
 Contract for the shells (CLI, service):
 
-    model = RootCauseModel.load()                       # triage/root_causes.py
+    model = RootCauseModel.load()                       # triage/root_causes.py (models/clusters)
     clusterer = Clusterer(model, ClusterSettings())
+    items = complaints_from_analysis(id, analysis, fields)  # from Pipeline.analyse: no re-encoding
     state = clusterer.fit(items, previous=old_state)    # -> ClusterState (refit keeps ids, curation)
     result = clusterer.assign(state, item)              # -> Assignment (cluster_id or None = outlier pool)
     born = clusterer.promote_outliers(state)            # new clusters from the pool, list of ids
@@ -17,9 +18,10 @@ once), text, language, and optional fields (created_at, sku, carrier, ...).
 
 How clusters are made: the root-cause model gives each complaint a
 probability per LABELS.md root cause; the complaint goes to the cluster of
-its most likely cause. A cluster is (label, cause, centroid); after an
-analyst's split, or when an outlier group is promoted, a cause can have
-several clusters and the nearest centroid among them wins. A complaint whose
+its most likely cause. A cluster is (label, causes, centroid); a merge
+gives it several causes; after a split, or when an outlier group is
+promoted, a cause can have several clusters and the nearest centroid wins
+(a pool-born cluster takes complaints within `pool_similarity` first). A complaint whose
 cause is uncertain (top probability < `min_confidence`) and whose vector is
 far from every centroid of its label (cosine < `min_similarity`) waits in the
 outlier pool; when `min_new_cluster` pooled complaints are within
@@ -55,6 +57,13 @@ class Complaint:
     language: str
     fields: dict[str, Any] = field(default_factory=dict)
     cause_probs: np.ndarray | None = field(default=None, repr=False)  # filled once by the Clusterer
+
+
+def complaints_from_analysis(id: str, analysis: Any, fields: dict[str, Any] | None = None) -> list[Complaint]:
+    """The complaints of one `pipeline.Analysis` (one per predicted complaint
+    label; none for `other`), reusing its embedding."""
+    return [Complaint(id, label, analysis.embedding, analysis.text, analysis.language, dict(fields or {}))
+            for label in analysis.prediction.labels if label in COMPLAINT_LABELS]
 
 
 @dataclass
