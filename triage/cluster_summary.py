@@ -80,18 +80,24 @@ def cluster_name(cluster: Cluster, keywords: dict[str, list[str]], language: str
     return base
 
 
-def keywords_by_language(items: Sequence[Complaint], cluster_of: Sequence[str | None],
-                         top: int = 8) -> dict[str, dict[str, list[str]]]:
+def words_of(item: Complaint) -> set[str]:
+    """The distinct content words of a complaint (segmented, lower-cased)."""
+    words = {t.text.lower() for t in segment(item.text[:1000], item.language)}
+    return {w for w in words if _keep(w, item.language)}
+
+
+def keywords_by_language(items: Sequence[Complaint], cluster_of: Sequence[str | None], top: int = 8,
+                         words: Sequence[set[str]] | None = None) -> dict[str, dict[str, list[str]]]:
     """cluster id -> language -> top words by c-TF-IDF against the other
-    clusters of the same label (words frequent here, rare elsewhere)."""
+    clusters of the same label (words frequent here, rare elsewhere).
+    `words` (from `words_of`, per item) saves segmenting again."""
     counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)  # (cluster, lang) -> words
     label_of: dict[str, str] = {}
-    for it, cid in zip(items, cluster_of):
+    for k, (it, cid) in enumerate(zip(items, cluster_of)):
         if cid is None:
             continue
         label_of[cid] = it.label
-        words = {t.text.lower() for t in segment(it.text[:1000], it.language)}
-        counts[(cid, it.language)].update(w for w in words if _keep(w, it.language))
+        counts[(cid, it.language)].update(words[k] if words is not None else words_of(it))
     totals: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)  # (label, lang) -> words
     clusters_per: Counter[tuple[str, str]] = Counter()
     for (cid, lang), words in counts.items():
@@ -109,9 +115,9 @@ def keywords_by_language(items: Sequence[Complaint], cluster_of: Sequence[str | 
 
 
 def _keep(word: str, language: str) -> bool:
-    if word in _STOP.get(language, ()) or word.isdigit() or word.startswith("@") or word.startswith("http"):
+    if word in _STOP.get(language, ()) or word.isdigit() or word.startswith(("@", "http")):
         return False
-    return not (language not in ("zh", "ja", "th", "ko") and _ALNUM_SHORT.match(word))
+    return language in ("zh", "ja", "th", "ko") or not _ALNUM_SHORT.match(word)
 
 
 def week_of(value: Any) -> str | None:
@@ -143,7 +149,8 @@ def lift_table(items: Sequence[Complaint], cluster_of: Sequence[str | None], lab
     if not total or not in_cluster:
         return out
     base = in_cluster / total
-    for column in LIFT_COLUMNS:
+    present = set().union(*(it.fields.keys() for it, _ in group))
+    for column in (c for c in LIFT_COLUMNS if c in present):
         n_value: Counter[str] = Counter()
         n_both: Counter[str] = Counter()
         for it, cid in group:
@@ -168,19 +175,26 @@ def subgroups(E: np.ndarray, seed: int = 0, max_groups: int = 4, min_members: in
         return np.zeros(len(E), dtype=int)
     from sklearn.cluster import KMeans
 
-    return KMeans(k, n_init=3, random_state=seed).fit(E).labels_
+    rng = np.random.default_rng(seed)
+    sample = E if len(E) <= 3000 else E[rng.choice(len(E), 3000, replace=False)]  # fit on a sample: fast
+    return KMeans(k, n_init=3, random_state=seed).fit(sample).predict(E)
 
 
 def summary(state: ClusterState, items: Sequence[Complaint], assignments: Sequence[Assignment],
             name_language: str = "en", examples: int = 3, min_support: int = 5) -> dict[str, Any]:
     """The clusters' report: JSON-serialisable, one entry per cluster."""
     cluster_of = [a.cluster_id for a in assignments]
-    keywords = keywords_by_language(items, cluster_of)
+    words = [words_of(it) for it in items]
+    keywords = keywords_by_language(items, cluster_of, words=words)
+    members: dict[str, list[int]] = defaultdict(list)
+    for i, cid in enumerate(cluster_of):
+        if cid is not None:
+            members[cid].append(i)
     per_label = Counter(it.label for it in items)
     cause_count = Counter(c for cl in state.clusters.values() for c in cl.causes)
     clusters = []
     for cid, cl in sorted(state.clusters.items()):
-        index = [i for i, x in enumerate(cluster_of) if x == cid]
+        index = members.get(cid, [])
         kw = keywords.get(cid, {})
         entry: dict[str, Any] = {
             "id": cid, "label": cl.label, "causes": cl.causes, "origin": cl.origin,
@@ -200,7 +214,8 @@ def summary(state: ClusterState, items: Sequence[Complaint], assignments: Sequen
             entry["lift"] = lift_table(items, cluster_of, cl.label, cid, min_support)
             parts = subgroups(E, seed=int(state.settings.get("seed", 0)))
             if parts.max() > 0:
-                sub_kw = keywords_by_language([items[i] for i in index], [f"{cid}.{p}" for p in parts], top=4)
+                sub_kw = keywords_by_language([items[i] for i in index], [f"{cid}.{p}" for p in parts], top=4,
+                                              words=[words[i] for i in index])
                 entry["subgroups"] = [{"size": int((parts == p).sum()), "keywords": sub_kw.get(f"{cid}.{p}", {})}
                                       for p in range(parts.max() + 1)]
         clusters.append(entry)
