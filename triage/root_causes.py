@@ -32,6 +32,8 @@ class CauseModelSettings:
     C: float = 1.0  # inverse L2 regularisation
     lexical_weight: float = 1.0  # scale of the hashed-word block against the embedding
     n_features: int = 2**16  # hashed lexical features
+    char_ngrams: tuple[int, ...] = ()  # words and word pairs only: character n-grams cost 4x the time
+    max_chars: int = 1000  # lexical view of the first 1,000 characters
 
 
 class RootCauseModel:
@@ -40,7 +42,8 @@ class RootCauseModel:
     def __init__(self, settings: CauseModelSettings | None = None, encoder_spec: str = "use-m3") -> None:
         self.settings = settings or CauseModelSettings()
         self.encoder_spec = encoder_spec
-        self.lexical = LexicalConfig(n_features=self.settings.n_features)
+        self.lexical = LexicalConfig(n_features=self.settings.n_features,
+                                     char_ngrams=tuple(self.settings.char_ngrams), max_chars=self.settings.max_chars)
         self.coef_: dict[str, np.ndarray] = {}  # label -> (n_causes, dim + n_features)
         self.intercept_: dict[str, np.ndarray] = {}
         self.causes_: dict[str, list[str]] = {}
@@ -113,7 +116,9 @@ class RootCauseModel:
         config = json.loads((folder / "config.json").read_text())
         if config.get("format_version") != FORMAT_VERSION:
             raise ValueError(f"{folder}: unsupported root-cause model format {config.get('format_version')!r}")
-        model = cls(CauseModelSettings(**config["settings"]), config["encoder"])
+        settings = dict(config["settings"])
+        settings["char_ngrams"] = tuple(settings.get("char_ngrams", (2, 3)))
+        model = cls(CauseModelSettings(**settings), config["encoder"])
         weights = load_file(str(folder / "weights.safetensors"))
         for label, causes in config["causes"].items():
             model.causes_[label] = list(causes)
