@@ -17,6 +17,7 @@ import numpy as np
 from .clustering import Assignment, Cluster, ClusterState, Complaint
 from .segment import segment
 
+KEYWORD_SAMPLE = 2000
 LIFT_COLUMNS = ("sku", "carrier", "country", "marketplace", "warehouse")
 DATE_COLUMNS = ("created_at", "date")
 
@@ -173,23 +174,33 @@ def subgroups(E: np.ndarray, seed: int = 0, max_groups: int = 4, min_members: in
     k = min(max_groups, len(E) // min_members)
     if k < 2:
         return np.zeros(len(E), dtype=int)
+    import warnings
+
     from sklearn.cluster import KMeans
 
     rng = np.random.default_rng(seed)
     sample = E if len(E) <= 3000 else E[rng.choice(len(E), 3000, replace=False)]  # fit on a sample: fast
-    return KMeans(k, n_init=3, random_state=seed).fit(sample).predict(E)
+    with warnings.catch_warnings():  # identical texts can give fewer distinct groups than asked
+        warnings.simplefilter("ignore")
+        return KMeans(k, n_init=3, random_state=seed).fit(sample).predict(E)
 
 
 def summary(state: ClusterState, items: Sequence[Complaint], assignments: Sequence[Assignment],
             name_language: str = "en", examples: int = 3, min_support: int = 5) -> dict[str, Any]:
     """The clusters' report: JSON-serialisable, one entry per cluster."""
     cluster_of = [a.cluster_id for a in assignments]
-    words = [words_of(it) for it in items]
-    keywords = keywords_by_language(items, cluster_of, words=words)
     members: dict[str, list[int]] = defaultdict(list)
     for i, cid in enumerate(cluster_of):
         if cid is not None:
             members[cid].append(i)
+    # keywords from at most KEYWORD_SAMPLE members per cluster: segmenting is the slow part
+    rng = np.random.default_rng(int(state.settings.get("seed", 0)))
+    sampled = set()
+    for index in members.values():
+        sampled.update(index if len(index) <= KEYWORD_SAMPLE else rng.choice(index, KEYWORD_SAMPLE, replace=False))
+    words = [words_of(it) if i in sampled else set() for i, it in enumerate(items)]
+    keywords = keywords_by_language(items, [c if i in sampled else None for i, c in enumerate(cluster_of)],
+                                    words=words)
     per_label = Counter(it.label for it in items)
     cause_count = Counter(c for cl in state.clusters.values() for c in cl.causes)
     clusters = []
@@ -214,7 +225,9 @@ def summary(state: ClusterState, items: Sequence[Complaint], assignments: Sequen
             entry["lift"] = lift_table(items, cluster_of, cl.label, cid, min_support)
             parts = subgroups(E, seed=int(state.settings.get("seed", 0)))
             if parts.max() > 0:
-                sub_kw = keywords_by_language([items[i] for i in index], [f"{cid}.{p}" for p in parts], top=4,
+                sub_kw = keywords_by_language([items[i] for i in index],
+                                              [f"{cid}.{p}" if i in sampled else None for i, p in zip(index, parts)],
+                                              top=4,
                                               words=[words[i] for i in index])
                 entry["subgroups"] = [{"size": int((parts == p).sum()), "keywords": sub_kw.get(f"{cid}.{p}", {})}
                                       for p in range(parts.max() + 1)]
