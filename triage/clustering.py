@@ -21,17 +21,20 @@ probability per LABELS.md root cause; the complaint goes to the cluster of
 its most likely cause. A cluster is (label, causes, centroid); a merge
 gives it several causes; after a split, or when an outlier group is
 promoted, a cause can have several clusters and the nearest centroid wins
-(a pool-born cluster takes complaints within `pool_similarity` first). A complaint whose
-cause is uncertain (top probability < `min_confidence`) and whose vector is
+(a pool-born cluster takes complaints within `pool_similarity` first). A
+complaint whose cause is uncertain (top probability < `min_confidence`) and whose vector is
 far from every centroid of its label (cosine < `min_similarity`) waits in the
 outlier pool; when `min_new_cluster` pooled complaints are within
 `pool_similarity` of one another, they become a new cluster.
 
 State: `ClusterState.to_dict()` is plain JSON (centroids as lists of floats);
-`ClusterState.from_dict()` reads it back. Ids survive refits: new clusters
-are matched to the previous state's clusters of the same label (same cause
-first, then centroid cosine) and take their ids; curation edits (rename,
-merge, split) are recorded in `state.curation` and re-applied after a refit.
+`ClusterState.from_dict()` reads it back. Ids survive refits: a fresh cause
+cluster takes the id its cause had in the previous state (`base_ids`, before
+curation), else the id of a previous pool-born cluster with a close centroid;
+unmatched pool-born clusters are kept. Curation edits (rename, merge, split)
+are recorded in `state.curation` and re-applied, in order, after a refit.
+A Complaint caches its cause probabilities (`cause_probs`): use one
+Clusterer model per Complaint object.
 """
 
 from __future__ import annotations
