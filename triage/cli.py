@@ -1,4 +1,4 @@
-"""The `triage` command: classify, score, train, eval, serve.
+"""The `triage` command: classify, score, cluster, train, eval, serve.
 
 Every sub-command only builds core objects from triage/ and prints or writes
 what they return. Exit codes: 0 success, 1 the job ran but some rows failed
@@ -117,6 +117,48 @@ def cmd_score(args: argparse.Namespace) -> int:
         rate = stats.rows / stats.seconds if stats.seconds else 0.0
         print(f"\r{stats.rows} rows scored into {args.output} in {stats.seconds:.1f} s ({rate:.0f} rows/s): "
               f"{stats.errors} errors, {stats.duplicates} duplicate ids, labels {stats.by_label}", file=sys.stderr)
+    return EXIT_ROW_ERRORS if stats.errors else EXIT_OK
+
+
+# -- cluster ----------------------------------------------------------------------
+
+
+def cmd_cluster(args: argparse.Namespace) -> int:
+    from .cluster_file import cluster_file, load_state
+    from .clustering import ClusterSettings
+    from .records import InputFormatError, file_format
+
+    try:
+        file_format(args.output)
+        file_format(args.input)
+        state = load_state(args.state) if args.state else None
+    except (InputFormatError, ValueError) as exc:
+        return _fail(str(exc))
+    if args.assign_only and state is None:
+        return _fail("--assign-only needs --state (the clusters to assign to)")
+    if args.batch_size < 1 or args.workers < 1:
+        return _fail("--batch-size and --workers must be at least 1")
+    summary_path = args.summary or str(Path(args.output).with_suffix("")) + ".clusters.json"
+
+    def progress(rows: int) -> None:
+        if not args.quiet:
+            print(f"\r{rows} rows encoded", end="", file=sys.stderr)
+
+    try:
+        stats = cluster_file(
+            args.input, args.output, summary_path, model_dir=args.model, cluster_model_dir=args.cluster_model,
+            state=state, assign_only=args.assign_only, save_state=args.save_state,
+            settings=ClusterSettings(seed=args.seed), name_language=args.name_language,
+            min_support=args.min_support, batch_size=args.batch_size, workers=args.workers, limit=args.limit,
+            progress=progress)
+    except (InputFormatError, ValueError) as exc:
+        return _fail(str(exc))
+    if not args.quiet:
+        share = stats.unassigned / stats.complaints if stats.complaints else 0.0
+        print(f"\r{stats.rows} rows: {stats.complaints} complaints clustered into {args.output}, summary in "
+              f"{summary_path}; {stats.other} other, {stats.errors} errors, unassigned {stats.unassigned} "
+              f"({share:.1%}), new clusters {stats.new_clusters}; encode {stats.seconds_read_encode:.1f} s, "
+              f"cluster {stats.seconds_cluster:.1f} s, summary {stats.seconds_write:.1f} s", file=sys.stderr)
     return EXIT_ROW_ERRORS if stats.errors else EXIT_OK
 
 
@@ -260,6 +302,35 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress on standard error")
     _model_arg(p)
     p.set_defaults(func=cmd_score)
+
+    p = sub.add_parser(
+        "cluster", help="group complaints by root cause",
+        description="Cluster the complaints of INPUT (as for `score`, or its output, or any file with a `labels` "
+                    "column) by root cause, per complaint label, across languages. OUTPUT gets one record per "
+                    "(row, complaint label) with id, label, cluster_id, cluster_name; a summary file describes "
+                    "the clusters (name, keywords per language, examples, size, weekly counts, lift).")
+    p.add_argument("input", metavar="INPUT", help="input file (.jsonl, .csv, .parquet)")
+    p.add_argument("-o", "--output", required=True, metavar="OUTPUT", help="output file (.jsonl, .csv, .parquet)")
+    p.add_argument("--summary", metavar="PATH", default=None,
+                   help="summary JSON of the clusters (default: OUTPUT without extension + .clusters.json)")
+    p.add_argument("--state", metavar="STATE.json", default=None,
+                   help="a previous cluster state: refitting keeps its cluster ids and re-applies its curation")
+    p.add_argument("--save-state", metavar="STATE.json", default=None, help="write the fitted cluster state here")
+    p.add_argument("--assign-only", action="store_true",
+                   help="assign to the clusters of --state without refitting (outliers go to its pool)")
+    p.add_argument("--name-language", default="en", help="language of generated cluster names: en (default), zh, es")
+    p.add_argument("--min-support", type=int, default=5,
+                   help="complaints of a cluster needed before a value's lift is reported (default 5)")
+    p.add_argument("--seed", type=int, default=0, help="random seed for splits and subgroups (default 0)")
+    p.add_argument("--cluster-model", metavar="DIR", default=None,
+                   help="root-cause model folder (default: the bundled models/clusters)")
+    p.add_argument("--batch-size", type=int, default=256, help="texts encoded together (default 256)")
+    p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                   help="processes for classifying and encoding (default: one per core)")
+    p.add_argument("--limit", type=int, default=None, help="read only the first N rows")
+    p.add_argument("--quiet", action="store_true", help="no progress on standard error")
+    _model_arg(p)
+    p.set_defaults(func=cmd_cluster)
 
     p = sub.add_parser("train", help="train a model from labelled JSONL",
                        description="Fit the classifier head on labelled JSONL files (fields `text` and `labels`; "

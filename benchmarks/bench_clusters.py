@@ -1,0 +1,173 @@
+"""Root-cause clusters: quality on dev_gold, stability, speed. Prints figures.
+
+    python benchmarks/bench_clusters.py [--quality] [--speed N]
+
+Quality: the complaints of ../shared/data/dev_gold.jsonl (never trained on),
+grouped by their gold labels, clustered; adjusted Rand index and purity of
+cluster ids against the gold root causes, per label (unassigned complaints
+count as one extra group, so they lower both figures), the unassigned share,
+and how often a Chinese and an English complaint with the same gold cause
+share a cluster. Stability: refit with another seed, and refit on a 90%
+sample with the first state as `previous`: share of complaints keeping
+their cluster id. Speed: N bench texts (../shared/data/bench_*_unique.csv,
+repeated as needed) read, classified and encoded as `triage cluster` does
+(one worker per core), then clustered and summarised; then the cluster stage
+alone on 100,000 complaints (those found, repeated); then one-complaint
+assignment (root-cause model + nearest centroid, text already encoded).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import dataclasses
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from triage.cluster_file import ClusterJobStats, read_complaints  # noqa: E402
+from triage.clustering import Clusterer, ClusterSettings, Complaint  # noqa: E402
+from triage.labels import COMPLAINT_LABELS  # noqa: E402
+from triage.pipeline import Pipeline, clean_text, vectorize  # noqa: E402
+from triage.root_causes import RootCauseModel  # noqa: E402
+
+SHARED = Path(os.environ.get("TRIAGE_SHARED_DATA", ROOT.parent / "shared" / "data"))
+
+
+def purity(gold: list[str], found: list[str]) -> float:
+    total = 0
+    for c in set(found):
+        total += Counter(g for g, f in zip(gold, found) if f == c).most_common(1)[0][1]
+    return total / len(gold)
+
+
+def gold_complaints(pipeline: Pipeline) -> tuple[list[Complaint], list[str]]:
+    rows = [json.loads(line) for line in (SHARED / "dev_gold.jsonl").read_text().splitlines() if line.strip()]
+    rows = [r for r in rows if r["root_causes"]]
+    texts = [clean_text(r["text"])[0] for r in rows]
+    embeddings, _ = vectorize(pipeline.encoder, texts)
+    items, causes = [], []
+    for r, text, e in zip(rows, texts, embeddings):
+        for label, cause in r["root_causes"].items():
+            items.append(Complaint(r["id"], label, e, text, r["lang"]))
+            causes.append(cause)
+    return items, causes
+
+
+def quality(pipeline: Pipeline, model: RootCauseModel) -> None:
+    from sklearn.metrics import adjusted_rand_score
+
+    items, causes = gold_complaints(pipeline)
+    clusterer = Clusterer(model, ClusterSettings(seed=0))
+    state = clusterer.fit(items)
+    clusterer.promote_outliers(state)
+    found = [a.cluster_id or "(unassigned)" for a in clusterer.assign_all(state, items)]
+    print(f"dev_gold: {len(items)} complaints (gold labels), {len(state.clusters)} clusters")
+    for label in COMPLAINT_LABELS:
+        idx = [i for i, it in enumerate(items) if it.label == label]
+        g, f = [causes[i] for i in idx], [found[i] for i in idx]
+        print(f"  {label:<14} n={len(idx):<4} ARI {adjusted_rand_score(g, f):.3f}  purity {purity(g, f):.3f}  "
+              f"clusters {len(set(f))}  unassigned {f.count('(unassigned)')}")
+    print(f"  unassigned share after fit: {state.unassigned_share:.3f}")
+    same = total = 0
+    for i, a in enumerate(items):
+        for j, b in enumerate(items):
+            if a.language == "zh" and b.language == "en" and a.label == b.label and causes[i] == causes[j]:
+                total += 1
+                same += found[i] == found[j]
+    print(f"  zh-en pairs with the same gold cause in the same cluster: {same}/{total} ({same / max(total, 1):.3f})")
+
+    other = Clusterer(model, ClusterSettings(seed=1)).fit(items)
+    again = [a.cluster_id for a in Clusterer(model, ClusterSettings(seed=1)).assign_all(other, items)]
+    keep = np.mean([x == (y if y != "(unassigned)" else None) for x, y in zip(again, found)])
+    print(f"  stability, refit with another seed: {keep:.3f} keep their cluster id")
+    rng = random.Random(1)
+    sample = [it for it in items if rng.random() < 0.9]
+    refit = clusterer.fit(sample, previous=state)
+    before = dict(zip([(it.id, it.label) for it in items], found))
+    after = clusterer.assign_all(refit, sample)
+    keep = np.mean([before[(it.id, it.label)] == (a.cluster_id or "(unassigned)") for it, a in zip(sample, after)])
+    print(f"  stability, refit on a 90% sample with the previous state: {keep:.3f} keep their cluster id")
+
+
+def speed(model: RootCauseModel, n: int) -> None:
+    texts: list[str] = []
+    for name in ("bench_zh_unique.csv", "bench_en_unique.csv"):
+        with open(SHARED / name, encoding="utf-8", newline="") as handle:
+            texts += [row["text"] for row in csv.DictReader(handle) if row["text"].strip()]
+    random.Random(0).shuffle(texts)
+    rows = [{"id": f"b{i}", "text": texts[i % len(texts)]} for i in range(n)]
+    workers = os.cpu_count() or 1
+    print(f"speed: nproc {workers}, load average before: {os.getloadavg()[0]:.2f}")
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "in.jsonl"
+        src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        started = time.perf_counter()
+        items, _ = read_complaints(src, None, None, 256, workers, None, ClusterJobStats())
+        encode_s = time.perf_counter() - started
+    clusterer = Clusterer(model)
+    fit_s, summary_s, unassigned = _cluster_stage(clusterer, items)
+    print(f"  {n} texts from text ({workers} workers): read+classify+encode {encode_s:.1f} s "
+          f"({n / encode_s:.0f} texts/s), cluster {fit_s:.1f} s, summary {summary_s:.1f} s; "
+          f"{len(items)} complaints, unassigned {unassigned}")
+    # the cluster stage on 100,000 complaints: those found above, repeated (fresh copies, so
+    # the root-cause model runs on every one of them)
+    big = [dataclasses.replace(items[i % len(items)], id=f"{items[i % len(items)].id}-{i}", cause_probs=None)
+           for i in range(100_000)]
+    fit_s, summary_s, unassigned = _cluster_stage(Clusterer(model), big)
+    print(f"  cluster stage on {len(big)} encoded complaints: fit+promote+assign {fit_s:.1f} s, "
+          f"summary {summary_s:.1f} s, unassigned {unassigned}")
+    state = clusterer.fit(items)
+    times = []
+    for it in items[:300]:
+        fresh = dataclasses.replace(it, cause_probs=None)
+        t = time.perf_counter()
+        clusterer.assign(state, fresh)
+        times.append((time.perf_counter() - t) * 1000)
+    print(f"  assign one encoded complaint (root-cause model included): median {statistics.median(times):.2f} ms, "
+          f"p95 {sorted(times)[int(0.95 * len(times))]:.2f} ms")
+    uptime = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
+    print(f"  after: {uptime}")
+
+
+def _cluster_stage(clusterer: Clusterer, items: list[Complaint]) -> tuple[float, float, int]:
+    from triage.cluster_summary import summary
+
+    started = time.perf_counter()
+    state = clusterer.fit(items)
+    clusterer.promote_outliers(state)
+    assignments = clusterer.assign_all(state, items)
+    fit_s = time.perf_counter() - started
+    started = time.perf_counter()
+    summary(state, items, assignments)
+    return fit_s, time.perf_counter() - started, sum(a.cluster_id is None for a in assignments)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quality", action="store_true", help="only the dev_gold figures")
+    parser.add_argument("--speed", type=int, default=0, help="texts for the speed run (0: skip; 100000 for the target)")
+    args = parser.parse_args()
+    if not SHARED.is_dir():
+        sys.exit(f"../shared/data not found at {SHARED}")
+    pipeline = Pipeline.load()
+    model = RootCauseModel.load()
+    quality(pipeline, model)
+    if args.speed:
+        speed(model, args.speed)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,244 @@
+"""Root-cause clustering on a fake encoder: fit, ids across refits, curation,
+the outlier pool, state round trip, summary (keywords, weekly, lift), CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from triage.cli import main
+from triage.cluster_summary import keywords_by_language, lift_table, summary, week_of
+from triage.clustering import Clusterer, ClusterSettings, ClusterState, Complaint
+from triage.encoders import load_encoder
+from triage.language import detect_language
+from triage.pipeline import vectorize
+from triage.root_causes import RootCauseModel
+
+# Project-written sentences (not real buyer text), with their root causes.
+CAUSE_TRAIN = [
+    ("the courier was so slow, parcel stuck in transit for weeks", "late_delivery", "slow_transit"),
+    ("tracking stuck at the hub, courier slow", "late_delivery", "slow_transit"),
+    ("物流太慢了，快递在路上走了两周", "late_delivery", "slow_transit"),
+    ("快递太慢，物流一直不更新", "late_delivery", "slow_transit"),
+    ("el transportista fue muy lento, paquete atascado", "late_delivery", "slow_transit"),
+    ("seller took ten days to ship my order", "late_delivery", "slow_dispatch"),
+    ("the seller shipped late, dispatch took a week", "late_delivery", "slow_dispatch"),
+    ("卖家发货太慢，拖了十天才发货", "late_delivery", "slow_dispatch"),
+    ("商家迟迟不发货", "late_delivery", "slow_dispatch"),
+    ("el vendedor tardó diez días en enviar", "late_delivery", "slow_dispatch"),
+    ("box crushed and the glass broken in transit", "damage", "transit_damage"),
+    ("箱子压扁了，杯子碎了", "damage", "transit_damage"),
+    ("the bottle leaked all over the box", "damage", "leak_or_spill"),
+    ("汤洒了一袋子", "damage", "leak_or_spill"),
+    ("received size M instead of L, wrong colour", "wrong_item", "wrong_variant"),
+    ("发错颜色了，我要的是黑色", "wrong_item", "wrong_variant"),
+    ("the charger was missing from the box", "wrong_item", "missing_items"),
+    ("少了一份米饭，缺了配件", "wrong_item", "missing_items"),
+]
+
+
+@pytest.fixture(scope="module")
+def encoder():  # type: ignore[no-untyped-def]
+    return load_encoder("fake:64")
+
+
+def complaints(encoder, rows: list[tuple[str, str]], **fields) -> list[Complaint]:  # type: ignore[no-untyped-def]
+    texts = [t for t, _ in rows]
+    embeddings, _ = vectorize(encoder, texts)
+    return [Complaint(f"c{i}", label, e, t, detect_language(t), dict(fields))
+            for i, ((t, label), e) in enumerate(zip(rows, embeddings))]
+
+
+@pytest.fixture(scope="module")
+def cause_model(encoder) -> RootCauseModel:  # type: ignore[no-untyped-def]
+    texts = [t for t, _, _ in CAUSE_TRAIN]
+    embeddings, _ = vectorize(encoder, texts)
+    return RootCauseModel(encoder_spec="fake:64").fit(
+        texts, [detect_language(t) for t in texts], embeddings, [{label: cause} for _, label, cause in CAUSE_TRAIN])
+
+
+@pytest.fixture(scope="module")
+def items(encoder) -> list[Complaint]:  # type: ignore[no-untyped-def]
+    return complaints(encoder, [(t, label) for t, label, _ in CAUSE_TRAIN])
+
+
+def test_fit_groups_by_cause_across_languages(cause_model, items) -> None:
+    clusterer = Clusterer(cause_model)
+    state = clusterer.fit(items)
+    found = [a.cluster_id for a in clusterer.assign_all(state, items)]
+    by_cause: dict[str, set] = {}
+    for (_, label, cause), cid in zip(CAUSE_TRAIN, found):
+        by_cause.setdefault(f"{label}/{cause}", set()).add(cid)
+    assert all(len(ids) == 1 for ids in by_cause.values()), by_cause  # zh, en, es of one cause: one cluster
+    assert len({next(iter(ids)) for ids in by_cause.values()}) == len(by_cause)  # causes apart
+    assert state.unassigned_share <= 0.1
+    assert all(cid.startswith(("late-", "dmg-", "wrong-")) for cid in state.clusters)
+
+
+def test_ids_and_curation_survive_refit(cause_model, items) -> None:
+    clusterer = Clusterer(cause_model)
+    state = clusterer.fit(items)
+    before = {(it.id, it.label): a.cluster_id for it, a in zip(items, clusterer.assign_all(state, items))}
+    transit = before[("c0", "late_delivery")]
+    dispatch = before[("c5", "late_delivery")]
+    clusterer.rename(state, transit, "Courier too slow")
+    merged = clusterer.merge(state, [before[("c10", "damage")], before[("c12", "damage")]], name="Broken or leaking")
+
+    # the state goes through JSON, as the service would store it, then a refit on shuffled data
+    restored = ClusterState.from_dict(json.loads(json.dumps(state.to_dict())))
+    shuffled = list(reversed(items))
+    refit = Clusterer(cause_model, ClusterSettings(seed=7)).fit(shuffled, previous=restored)
+    after = {(it.id, it.label): a.cluster_id for it, a in zip(shuffled, clusterer.assign_all(refit, shuffled))}
+    assert after[("c0", "late_delivery")] == transit and after[("c5", "late_delivery")] == dispatch
+    assert refit.clusters[transit].name == "Courier too slow"
+    assert after[("c10", "damage")] == after[("c12", "damage")] == merged
+    assert refit.clusters[merged].name == "Broken or leaking"
+    assert set(refit.clusters[merged].causes) == {"transit_damage", "leak_or_spill"}
+
+
+def test_split_survives_refit(cause_model, items) -> None:
+    clusterer = Clusterer(cause_model, ClusterSettings(min_cluster_size=1))
+    state = clusterer.fit(items)
+    transit = clusterer.assign(state, items[0]).cluster_id
+    assert transit is not None
+    ids = clusterer.split(state, transit, items, parts=2)
+    assert len(ids) == 2 and ids[0] == transit
+    members = [it for it in items if it.label == "late_delivery" and it.id in {f"c{i}" for i in range(5)}]
+    split_of = {it.id: clusterer.assign(state, it).cluster_id for it in members}
+    assert set(split_of.values()) == set(ids)
+    refit = clusterer.fit(items, previous=state)
+    assert {it.id: clusterer.assign(refit, it).cluster_id for it in members} == split_of
+
+
+def test_assign_new_complaint_without_refit(cause_model, items, encoder) -> None:
+    clusterer = Clusterer(cause_model)
+    state = clusterer.fit(items)
+    n_clusters = len(state.clusters)
+    new = complaints(encoder, [("卖家发货太慢了，十天才发货", "late_delivery")])[0]
+    a = clusterer.assign(state, new)
+    assert a.cause == "slow_dispatch"
+    assert a.cluster_id == clusterer.assign(state, items[5]).cluster_id
+    assert len(state.clusters) == n_clusters
+
+
+def test_outlier_pool_founds_a_new_cluster(cause_model, items, encoder) -> None:
+    clusterer = Clusterer(cause_model, ClusterSettings(min_confidence=0.99, min_similarity=0.99,
+                                                       min_new_cluster=4, pool_similarity=0.5))
+    state = clusterer.fit(items)
+    odd = complaints(encoder, [(f"the drone propeller shipped late {i} xqz", "late_delivery") for i in range(5)])
+    for it in odd:
+        a = clusterer.assign(state, it)
+        assert a.cluster_id is None
+        clusterer.add_to_pool(state, it, a)
+    born = clusterer.promote_outliers(state)
+    assert len(born) == 1 and state.clusters[born[0]].origin == "pool"
+    assert {clusterer.assign(state, it).cluster_id for it in odd} == {born[0]}
+    assert not [o for o in state.outliers if o["id"] in {it.id for it in odd}]
+
+
+def test_summary_keywords_are_words_and_lift_counts(cause_model, encoder) -> None:
+    rows = [("物流太慢了，快递在路上走了两周", "late_delivery")] * 6
+    rows += [("卖家发货太慢，拖了十天才发货", "late_delivery")] * 6
+    found = complaints(encoder, rows)
+    for i, it in enumerate(found):
+        it.id = f"x{i}"
+        it.fields = {"carrier": "SlowPost" if i < 6 else "FastShip", "created_at": f"2024-03-0{1 + i % 9}"}
+    clusterer = Clusterer(cause_model)
+    state = clusterer.fit(found)
+    assignments = clusterer.assign_all(state, found)
+    report = summary(state, found, assignments)
+    transit = assignments[0].cluster_id
+    entry = next(c for c in report["clusters"] if c["id"] == transit)
+    assert entry["size"] == 6 and entry["share_of_label"] == 0.5
+    assert entry["name"] == "Slow courier or stuck in transit"
+    words = entry["keywords"]["zh"]
+    assert words and all(len(w) <= 4 for w in words) and "物流" in words  # segmented words, not the sentence
+    assert entry["lift"]["carrier"] == [{"value": "SlowPost", "lift": 2.0, "count": 6, "of": 6}]
+    assert sum(entry["weekly"].values()) == 6 and all("-W" in w for w in entry["weekly"])
+    assert report["unassigned"] == 0
+    zh_name = summary(state, found, assignments, name_language="zh")["clusters"][0]["name"]
+    assert zh_name in ("物流或配送慢", "卖家发货慢")
+
+
+def test_lift_needs_support() -> None:
+    items = [Complaint(str(i), "damage", np.ones(4), "x", "en", {"country": "DE" if i < 3 else "FR"})
+             for i in range(10)]
+    cluster_of = ["a" if i < 3 else "b" for i in range(10)]
+    assert lift_table(items, cluster_of, "damage", "a", min_support=5) == {}
+    lift = lift_table(items, cluster_of, "damage", "a", min_support=3)["country"][0]
+    assert lift == {"value": "DE", "lift": pytest.approx(3.33, 0.01), "count": 3, "of": 3}
+
+
+def test_week_of() -> None:
+    assert week_of("2024-01-01T10:00:00Z") == "2024-W01"
+    assert week_of("not a date") is None and week_of(None) is None
+
+
+def test_keywords_per_language() -> None:
+    items = [Complaint("1", "damage", np.ones(4), "汤洒了一袋子，汤洒了", "zh"),
+             Complaint("2", "damage", np.ones(4), "the soup spilled everywhere, spilled", "en")]
+    kw = keywords_by_language(items, ["a", "a"])
+    assert "袋子" in kw["a"]["zh"] and "spilled" in kw["a"]["en"]
+    assert all(len(w) <= 3 for w in kw["a"]["zh"])  # jieba words, not the sentence
+
+
+# -- the command ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def cause_model_dir(tmp_path_factory, cause_model) -> Path:  # type: ignore[no-untyped-def]
+    folder = tmp_path_factory.mktemp("clusters") / "model"
+    cause_model.save(folder)
+    return folder
+
+
+def test_cluster_command(tmp_path, fake_model_dir, cause_model_dir) -> None:
+    rows = [{"id": f"r{i}", "text": t, "labels": [label], "carrier": "A"}
+            for i, (t, label, _) in enumerate(CAUSE_TRAIN)]
+    rows.append({"id": "bad", "text": "x", "labels": ["nonsense"]})
+    rows.append({"id": "o", "text": "great product", "labels": "other"})
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    out, state = tmp_path / "out.jsonl", tmp_path / "state.json"
+    args = ["cluster", str(src), "-o", str(out), "--model", str(fake_model_dir), "--cluster-model",
+            str(cause_model_dir), "--workers", "1", "--quiet", "--save-state", str(state)]
+    assert main(args) == 1  # one row in error
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(records) == len(CAUSE_TRAIN) + 1
+    bad = next(r for r in records if r["id"] == "bad")
+    assert bad["error"].startswith("row 19: field 'labels'") and "nonsense" in bad["error"]
+    good = [r for r in records if r["error"] is None]
+    assert all(r["cluster_id"] and r["cluster_name"] for r in good)
+    report = json.loads((tmp_path / "out.clusters.json").read_text())
+    assert report["complaints"] == len(CAUSE_TRAIN) and report["other"] == 1 and report["errors"] == 1
+
+    # assign a new file to the saved clusters without refitting
+    new = tmp_path / "new.csv"
+    new.write_text("id,text,labels\nn1,卖家发货太慢，拖了十天才发货,late_delivery\n")
+    out2 = tmp_path / "out2.jsonl"
+    assert main(["cluster", str(new), "-o", str(out2), "--model", str(fake_model_dir), "--cluster-model",
+                 str(cause_model_dir), "--state", str(state), "--assign-only", "--quiet"]) == 0
+    assigned = json.loads(out2.read_text())
+    first = {r["id"]: r["cluster_id"] for r in good}
+    assert assigned["cluster_id"] == first["r7"]
+
+
+def test_cluster_command_needs_state_for_assign_only(tmp_path, fake_model_dir, capsys) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "1", "text": "late"}\n')
+    assert main(["cluster", str(src), "-o", str(tmp_path / "o.jsonl"), "--assign-only"]) == 2
+    assert "--state" in capsys.readouterr().err
+
+
+def test_complaints_from_analysis_reuse_the_embedding(fake_pipeline) -> None:  # type: ignore[no-untyped-def]
+    from triage.clustering import complaints_from_analysis
+
+    analysis = fake_pipeline.analyse(["the glass arrived broken"])[0]
+    found = complaints_from_analysis("a1", analysis, {"sku": "S1"})
+    assert [c.label for c in found] == analysis.prediction.labels == ["damage"]
+    assert found[0].embedding is analysis.embedding and found[0].fields == {"sku": "S1"}
+    other = fake_pipeline.analyse(["great product, love it"])[0]
+    assert complaints_from_analysis("a2", other) == []

@@ -1,0 +1,225 @@
+"""Clustering a file of complaints (the `triage cluster` job).
+
+Rows are read like `triage score` reads them. A row that already carries
+`labels` (gold labels, or the output of `triage score`) keeps them and is only
+encoded; otherwise the pipeline classifies and encodes it in the same pass.
+Each complaint label of a row becomes one complaint to cluster, so the
+output has one record per (row, complaint label); `other` rows are counted,
+not written. Rows that cannot be used get a record with an `error`.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import numpy as np
+
+from .cluster_summary import CAUSE_NAMES, summary
+from .clustering import Assignment, Clusterer, ClusterSettings, ClusterState, Complaint
+from .labels import COMPLAINT_LABELS, normalise_labels
+from .language import detect_language
+from .pipeline import InvalidTextError, Pipeline, clean_text, vectorize
+from .records import RecordWriter, Row, read_rows
+from .root_causes import RootCauseModel
+
+KEEP_FIELDS = ("created_at", "date", "sku", "carrier", "country", "marketplace", "warehouse")
+
+
+@dataclass
+class ClusterJobStats:
+    rows: int = 0
+    complaints: int = 0
+    other: int = 0
+    errors: int = 0
+    unassigned: int = 0
+    new_clusters: list[str] = field(default_factory=list)
+    seconds_read_encode: float = 0.0
+    seconds_cluster: float = 0.0
+    seconds_write: float = 0.0
+
+
+def _given_labels(value: Any) -> list[str]:
+    """Labels from a `labels` field: a list, a `|`-joined string (CSV) or a JSON list."""
+    if isinstance(value, str):
+        value = value.strip()
+        value = json.loads(value) if value.startswith("[") else [v for v in value.split("|") if v]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"labels must be a list of strings or a |-joined string, got {value!r}")
+    return normalise_labels(value)
+
+
+def _prepare(row: Row) -> tuple[str | None, str | None, list[str] | None]:
+    """(error, clean text, given labels or None) of one row."""
+    if row.error:
+        return row.error, None, None
+    id_value = row.fields.get("id")
+    if id_value is None or (isinstance(id_value, str) and not id_value.strip()):
+        return "field 'id': missing or empty", None, None
+    try:
+        text, _ = clean_text(row.fields.get("text"))
+    except InvalidTextError as exc:
+        return f"field 'text': {exc}", None, None
+    labels = None
+    if row.fields.get("labels") not in (None, ""):
+        try:
+            labels = _given_labels(row.fields["labels"])
+        except ValueError as exc:
+            return f"field 'labels': {exc}", None, None
+    return None, text, labels
+
+
+_worker: Pipeline | None = None
+
+
+def _init_worker(model_dir: str | None) -> None:
+    global _worker
+    os.environ["OMP_NUM_THREADS"] = "1"
+    _worker = Pipeline.load(model_dir, threads=1)
+
+
+Encoded = tuple[str, list[str], np.ndarray]  # language, labels, unit embedding
+
+
+def encode_chunk(pipeline: Pipeline, jobs: list[tuple[str, list[str] | None]]) -> list[Encoded]:
+    """(language, labels, unit embedding) per (text, given labels): texts without
+    labels are classified, all are encoded once."""
+    out: list[tuple[str, list[str], np.ndarray] | None] = [None] * len(jobs)
+    to_classify = [i for i, (_, labels) in enumerate(jobs) if labels is None]
+    if to_classify:
+        for i, analysis in zip(to_classify, pipeline.analyse([jobs[i][0] for i in to_classify])):
+            out[i] = (analysis.language, analysis.prediction.labels, analysis.embedding)
+    given = [i for i, (_, labels) in enumerate(jobs) if labels is not None and labels != ["other"]]
+    if given:
+        embeddings, _ = vectorize(pipeline.encoder, [jobs[i][0] for i in given])
+        for i, e in zip(given, embeddings):
+            out[i] = (detect_language(jobs[i][0]), jobs[i][1], e)  # type: ignore[arg-type]
+    for i in range(len(jobs)):
+        if out[i] is None:  # given as `other`: nothing to cluster
+            out[i] = ("", ["other"], np.zeros(0, np.float32))
+    return out  # type: ignore[return-value]
+
+
+def _encode_in_worker(jobs: list[tuple[str, list[str] | None]]) -> list[tuple[str, list[str], np.ndarray]]:
+    assert _worker is not None
+    return encode_chunk(_worker, jobs)
+
+
+def read_complaints(
+    input_path: str | Path, pipeline: Pipeline | None, model_dir: str | Path | None, batch_size: int, workers: int,
+    limit: int | None, stats: ClusterJobStats, progress: Callable[[int], None] | None = None,
+) -> tuple[list[Complaint], list[tuple[Row, str]]]:
+    """Complaints of a file (one per row and complaint label) and the rows in error."""
+    rows: list[Row] = []
+    for row in read_rows(input_path):
+        if limit is not None and len(rows) >= limit:
+            break
+        rows.append(row)
+    stats.rows = len(rows)
+    prepared = [_prepare(row) for row in rows]
+    errors = [(row, err) for row, (err, _, _) in zip(rows, prepared) if err]
+    good = [(row, text, labels) for row, (err, text, labels) in zip(rows, prepared) if not err]
+    chunks = [good[i:i + batch_size] for i in range(0, len(good), batch_size)]
+    jobs = [[(text, labels) for _, text, labels in chunk] for chunk in chunks]
+    results: Iterator[list[tuple[str, list[str], np.ndarray]]]
+    pool = None
+    if workers > 1 and len(chunks) > 1:
+        context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+        pool = context.Pool(workers, initializer=_init_worker,
+                            initargs=(None if model_dir is None else str(model_dir),))
+        results = pool.imap(_encode_in_worker, jobs)
+    else:
+        local = pipeline or Pipeline.load(model_dir)
+        results = (encode_chunk(local, j) for j in jobs)
+    items: list[Complaint] = []
+    done = 0
+    try:
+        for chunk, encoded in zip(chunks, results):
+            for (row, text, _), (language, labels, embedding) in zip(chunk, encoded):
+                complaint_labels = [label for label in labels if label in COMPLAINT_LABELS]
+                if not complaint_labels:
+                    stats.other += 1
+                kept = {k: row.fields[k] for k in KEEP_FIELDS if k in row.fields}
+                for label in complaint_labels:
+                    items.append(Complaint(str(row.fields["id"]), label, embedding, text, language, kept))
+            done += len(chunk)
+            if progress:
+                progress(done)
+    finally:
+        if pool is not None:
+            pool.terminate()
+    stats.complaints = len(items)
+    stats.errors = len(errors)
+    return items, errors
+
+
+def cluster_file(
+    input_path: str | Path, output_path: str | Path, summary_path: str | Path,
+    model_dir: str | Path | None = None, cluster_model_dir: str | Path | None = None,
+    pipeline: Pipeline | None = None, state: ClusterState | None = None, assign_only: bool = False,
+    save_state: str | Path | None = None, settings: ClusterSettings | None = None, name_language: str = "en",
+    min_support: int = 5, batch_size: int = 256, workers: int = 1, limit: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> ClusterJobStats:
+    """Cluster the complaints of a file (or assign them to `state`'s clusters
+    with `assign_only`), write one record per complaint and a summary file."""
+    stats = ClusterJobStats()
+    if name_language not in CAUSE_NAMES:
+        raise ValueError(f"no cluster names in {name_language!r}; choose one of {sorted(CAUSE_NAMES)}")
+    model = RootCauseModel.load(cluster_model_dir)
+    started = time.perf_counter()
+    items, errors = read_complaints(input_path, pipeline, model_dir, batch_size, workers, limit, stats, progress)
+    stats.seconds_read_encode = time.perf_counter() - started
+
+    started = time.perf_counter()
+    clusterer = Clusterer(model, settings)
+    if assign_only:
+        if state is None:
+            raise ValueError("assigning without refitting needs a cluster state")
+        assignments = clusterer.assign_all(state, items)
+        for it, a in zip(items, assignments):
+            if a.cluster_id is None:
+                clusterer.add_to_pool(state, it, a)
+    else:
+        state = clusterer.fit(items, previous=state)
+    stats.new_clusters = clusterer.promote_outliers(state)
+    assignments = clusterer.assign_all(state, items)
+    stats.unassigned = sum(a.cluster_id is None for a in assignments)
+    stats.seconds_cluster = time.perf_counter() - started
+
+    started = time.perf_counter()
+    report = summary(state, items, assignments, name_language=name_language, min_support=min_support)
+    names = {c["id"]: c["name"] for c in report["clusters"]}
+    with RecordWriter(output_path) as writer:
+        for it, a in zip(items, assignments):
+            writer.write(_record(it, a, names))
+        for row, error in errors:
+            writer.write({"id": row.fields.get("id"), "label": None, "cluster_id": None, "cluster_name": None,
+                          "cause": None, "language": None, "error": f"row {row.number}: {error}"})
+    report["rows"], report["errors"], report["other"] = stats.rows, stats.errors, stats.other
+    report["new_clusters"] = stats.new_clusters
+    Path(summary_path).write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    if save_state:
+        Path(save_state).write_text(json.dumps(state.to_dict(), ensure_ascii=False) + "\n", encoding="utf-8")
+    stats.seconds_write = time.perf_counter() - started
+    return stats
+
+
+def _record(item: Complaint, a: Assignment, names: dict[str, str]) -> dict[str, Any]:
+    return {"id": item.id, "label": item.label, "cluster_id": a.cluster_id,
+            "cluster_name": names.get(a.cluster_id) if a.cluster_id else None, "cause": a.cause,
+            "cause_confidence": round(a.confidence, 4), "language": item.language, "error": None}
+
+
+def load_state(path: str | Path) -> ClusterState:
+    try:
+        return ClusterState.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ValueError(f"{path}: not a readable cluster state ({exc})") from None
+

@@ -1,0 +1,249 @@
+"""What an analyst reads about each cluster: a plain name, top keywords per
+language (c-TF-IDF over real words: jieba for Chinese, BudouX for Japanese
+and Thai, via triage/segment.py), representative examples, size and share
+of its label, weekly counts, finer subgroups, and the lift of the cluster in
+each sku / carrier / country / marketplace / warehouse."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from datetime import date, datetime
+from typing import Any, Sequence
+
+import numpy as np
+
+from .clustering import Assignment, Cluster, ClusterState, Complaint
+from .segment import segment
+
+KEYWORD_SAMPLE = 2000
+LIFT_COLUMNS = ("sku", "carrier", "country", "marketplace", "warehouse")
+DATE_COLUMNS = ("created_at", "date")
+
+# Plain names of the root causes; `name_language` picks one (English when missing).
+CAUSE_NAMES: dict[str, dict[str, str]] = {
+    "en": {
+        "slow_dispatch": "Seller slow to ship", "slow_transit": "Slow courier or stuck in transit",
+        "lost_or_not_received": "Lost or never received", "delivery_failed": "Delivery attempt failed",
+        "late_unspecified": "Late, no reason given", "transit_damage": "Broken or crushed in transit",
+        "leak_or_spill": "Leaked or spilled", "spoiled_or_rotten": "Spoiled or rotten on arrival",
+        "dead_on_arrival": "Dead on arrival", "cosmetic": "Scratched, dirty or torn",
+        "damage_unspecified": "Damaged, unspecified",
+        "wrong_variant": "Wrong size, colour or model",
+        "different_product": "A different product sent", "missing_items": "Missing items or parts",
+        "wrong_quantity": "Wrong quantity", "wrong_unspecified": "Wrong item, unspecified",
+    },
+    "zh": {
+        "slow_dispatch": "卖家发货慢", "slow_transit": "物流或配送慢", "lost_or_not_received": "丢件或未收到",
+        "delivery_failed": "派送失败", "late_unspecified": "送达晚（原因未说明）",
+        "transit_damage": "运输中压坏或破损",
+        "leak_or_spill": "漏液或洒漏", "spoiled_or_rotten": "到货变质或腐烂", "dead_on_arrival": "到手即坏",
+        "cosmetic": "划痕、脏污或破损外观", "damage_unspecified": "损坏（未说明）",
+        "wrong_variant": "尺码、颜色或型号发错",
+        "different_product": "发成别的商品", "missing_items": "少件或缺配件", "wrong_quantity": "数量不对",
+        "wrong_unspecified": "发错货（未说明）",
+    },
+    "es": {
+        "slow_dispatch": "El vendedor tardó en enviar", "slow_transit": "Transporte lento o retenido",
+        "lost_or_not_received": "Perdido o no recibido", "delivery_failed": "Entrega fallida",
+        "late_unspecified": "Retraso sin motivo indicado", "transit_damage": "Roto o aplastado en el transporte",
+        "leak_or_spill": "Derramado o con fugas", "spoiled_or_rotten": "Llegó estropeado o podrido",
+        "dead_on_arrival": "No funciona al llegar", "cosmetic": "Rayado, sucio o roto por fuera",
+        "damage_unspecified": "Dañado, sin detalle", "wrong_variant": "Talla, color o modelo equivocado",
+        "different_product": "Otro producto", "missing_items": "Faltan artículos o piezas",
+        "wrong_quantity": "Cantidad equivocada", "wrong_unspecified": "Artículo equivocado, sin detalle",
+    },
+}
+
+_STOP = {
+    "en": set("the a an and or but to of in on for with at by from it is was were be been this that my i me you "
+              "we they he she not no so as are have has had do did just very all after got its your our their "
+              "about when what which would will can could there them one two".split()),
+    "zh": set("的 了 是 我 也 就 都 还 很 太 不 没 有 和 在 这 那 个 又 吧 啊 呢 吗 给 着 说 人 一 你 他 她 它 我们 "
+              "就是 但是 而且 还是 真的 非常 一个 什么 怎么 这么 那么 感觉 东西".split()),
+}
+_ALNUM_SHORT = re.compile(r"^[a-z0-9]{1,2}$")
+
+
+def cluster_name(cluster: Cluster, keywords: dict[str, list[str]], language: str = "en",
+                 distinguish: bool = False) -> str:
+    """The analyst's name, else the plain name of the cluster's cause(s), with
+    the top keyword in brackets when several clusters share a cause."""
+    if cluster.name:
+        return cluster.name
+    names = CAUSE_NAMES.get(language, CAUSE_NAMES["en"])
+    base = " / ".join(names.get(c, CAUSE_NAMES["en"].get(c, c)) for c in cluster.causes)
+    if distinguish or cluster.origin in ("split", "pool"):
+        words = keywords.get(language) or next((w for w in keywords.values() if w), [])
+        if words:
+            base += f" ({', '.join(words[:2])})"
+    return base
+
+
+def words_of(item: Complaint) -> set[str]:
+    """The distinct content words of a complaint (segmented, lower-cased)."""
+    words = {t.text.lower() for t in segment(item.text[:1000], item.language)}
+    return {w for w in words if _keep(w, item.language)}
+
+
+def keywords_by_language(items: Sequence[Complaint], cluster_of: Sequence[str | None], top: int = 8,
+                         words: Sequence[set[str]] | None = None) -> dict[str, dict[str, list[str]]]:
+    """cluster id -> language -> top words by c-TF-IDF against the other
+    clusters of the same label (words frequent here, rare elsewhere).
+    `words` (from `words_of`, per item) saves segmenting again."""
+    counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)  # (cluster, lang) -> words
+    label_of: dict[str, str] = {}
+    for k, (it, cid) in enumerate(zip(items, cluster_of)):
+        if cid is None:
+            continue
+        label_of[cid] = it.label
+        counts[(cid, it.language)].update(words[k] if words is not None else words_of(it))
+    totals: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)  # (label, lang) -> words
+    clusters_per: Counter[tuple[str, str]] = Counter()
+    for (cid, lang), words in counts.items():
+        totals[(label_of[cid], lang)].update(words)
+        clusters_per[(label_of[cid], lang)] += 1
+    out: dict[str, dict[str, list[str]]] = defaultdict(dict)
+    for (cid, lang), words in counts.items():
+        key = (label_of[cid], lang)
+        size = sum(words.values()) or 1
+        average = sum(totals[key].values()) / max(clusters_per[key], 1)
+        scored = sorted(((n / size) * math.log(1 + average / totals[key][w]), w)
+                        for w, n in words.items() if n >= 2 or size < 20)
+        out[cid][lang] = [w for _, w in reversed(scored[-top:])]
+    return dict(out)
+
+
+def _keep(word: str, language: str) -> bool:
+    if word in _STOP.get(language, ()) or word.isdigit() or word.startswith(("@", "http")):
+        return False
+    return language in ("zh", "ja", "th", "ko") or not _ALNUM_SHORT.match(word)
+
+
+def week_of(value: Any) -> str | None:
+    """ISO week ("2024-W07") of a date, datetime or ISO string; None if unreadable."""
+    if isinstance(value, datetime):
+        day = value.date()
+    elif isinstance(value, date):
+        day = value
+    elif isinstance(value, str) and value.strip():
+        try:
+            day = datetime.fromisoformat(value.strip().replace("Z", "+00:00")[:32]).date()
+        except ValueError:
+            return None
+    else:
+        return None
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def lift_table(items: Sequence[Complaint], cluster_of: Sequence[str | None], label: str, cluster_id: str,
+               min_support: int = 5, top: int = 5) -> dict[str, list[dict[str, Any]]]:
+    """Per column: values where this cluster is over-represented. lift = (share of
+    the cluster among the label's complaints with that value) / (its share
+    overall); only values with >= min_support complaints of the cluster."""
+    group = [(it, cid) for it, cid in zip(items, cluster_of) if it.label == label]
+    total = len(group)
+    in_cluster = sum(cid == cluster_id for _, cid in group)
+    out: dict[str, list[dict[str, Any]]] = {}
+    if not total or not in_cluster:
+        return out
+    base = in_cluster / total
+    present = set().union(*(it.fields.keys() for it, _ in group))
+    for column in (c for c in LIFT_COLUMNS if c in present):
+        n_value: Counter[str] = Counter()
+        n_both: Counter[str] = Counter()
+        for it, cid in group:
+            value = it.fields.get(column)
+            if value is None or value == "":
+                continue
+            n_value[str(value)] += 1
+            n_both[str(value)] += cid == cluster_id
+        rows = [{"value": v, "lift": round((n_both[v] / n_value[v]) / base, 2), "count": n_both[v],
+                 "of": n_value[v]} for v in n_value if n_both[v] >= min_support]
+        rows = [r for r in rows if r["lift"] > 1.0]
+        if rows:
+            out[column] = sorted(rows, key=lambda r: (-r["lift"], -r["count"]))[:top]
+    return out
+
+
+def subgroups(E: np.ndarray, seed: int = 0, max_groups: int = 4, min_members: int = 30) -> np.ndarray:
+    """Finer groups inside a cluster (k-means on unit vectors), for sellers who
+    want more detail than the cause; labels 0..k-1, all 0 when too small."""
+    k = min(max_groups, len(E) // min_members)
+    if k < 2:
+        return np.zeros(len(E), dtype=int)
+    import warnings
+
+    from sklearn.cluster import KMeans
+
+    rng = np.random.default_rng(seed)
+    sample = E if len(E) <= 3000 else E[rng.choice(len(E), 3000, replace=False)]  # fit on a sample: fast
+    with warnings.catch_warnings():  # identical texts can give fewer distinct groups than asked
+        warnings.simplefilter("ignore")
+        return KMeans(k, n_init=3, random_state=seed).fit(sample).predict(E)
+
+
+def summary(state: ClusterState, items: Sequence[Complaint], assignments: Sequence[Assignment],
+            name_language: str = "en", examples: int = 3, min_support: int = 5) -> dict[str, Any]:
+    """The clusters' report: JSON-serialisable, one entry per cluster."""
+    cluster_of = [a.cluster_id for a in assignments]
+    members: dict[str, list[int]] = defaultdict(list)
+    for i, cid in enumerate(cluster_of):
+        if cid is not None:
+            members[cid].append(i)
+    # keywords from at most KEYWORD_SAMPLE members per cluster: segmenting is the slow part
+    rng = np.random.default_rng(int(state.settings.get("seed", 0)))
+    sampled = set()
+    for index in members.values():
+        sampled.update(index if len(index) <= KEYWORD_SAMPLE else rng.choice(index, KEYWORD_SAMPLE, replace=False))
+    words = [words_of(it) if i in sampled else set() for i, it in enumerate(items)]
+    keywords = keywords_by_language(items, [c if i in sampled else None for i, c in enumerate(cluster_of)],
+                                    words=words)
+    per_label = Counter(it.label for it in items)
+    cause_count = Counter(c for cl in state.clusters.values() for c in cl.causes)
+    clusters = []
+    for cid, cl in sorted(state.clusters.items()):
+        index = members.get(cid, [])
+        kw = keywords.get(cid, {})
+        entry: dict[str, Any] = {
+            "id": cid, "label": cl.label, "causes": cl.causes, "origin": cl.origin,
+            "name": cluster_name(cl, kw, name_language, any(cause_count[c] > 1 for c in cl.causes)),
+            "size": len(index),
+            "share_of_label": round(len(index) / per_label[cl.label], 4) if per_label[cl.label] else 0.0,
+            "keywords": kw, "examples": [], "weekly": {}, "lift": {}, "subgroups": [],
+        }
+        if index:
+            E = np.stack([items[i].embedding for i in index]).astype(np.float32)
+            E /= np.maximum(np.linalg.norm(E, axis=1, keepdims=True), 1e-12)
+            closest = np.argsort(-(E @ np.asarray(cl.centroid, np.float32)))[:examples]
+            entry["examples"] = [{"id": items[index[j]].id, "language": items[index[j]].language,
+                                  "text": items[index[j]].text[:300]} for j in closest]
+            weeks = Counter(w for i in index for w in [_week(items[i])] if w)
+            entry["weekly"] = dict(sorted(weeks.items()))
+            entry["lift"] = lift_table(items, cluster_of, cl.label, cid, min_support)
+            parts = subgroups(E, seed=int(state.settings.get("seed", 0)))
+            if parts.max() > 0:
+                sub_kw = keywords_by_language([items[i] for i in index],
+                                              [f"{cid}.{p}" if i in sampled else None for i, p in zip(index, parts)],
+                                              top=4,
+                                              words=[words[i] for i in index])
+                entry["subgroups"] = [{"size": int((parts == p).sum()), "keywords": sub_kw.get(f"{cid}.{p}", {})}
+                                      for p in range(parts.max() + 1)]
+        clusters.append(entry)
+    unassigned = Counter(it.label for it, a in zip(items, assignments) if a.cluster_id is None)
+    return {
+        "complaints": len(items),
+        "unassigned": sum(unassigned.values()),
+        "unassigned_share": round(sum(unassigned.values()) / len(items), 4) if items else 0.0,
+        "unassigned_by_label": dict(unassigned),
+        "clusters": clusters,
+    }
+
+
+def _week(item: Complaint) -> str | None:
+    for column in DATE_COLUMNS:
+        if item.fields.get(column) not in (None, ""):
+            return week_of(item.fields[column])
+    return None
