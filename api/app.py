@@ -241,12 +241,13 @@ def create_app(
         marketplace: Annotated[str | None, Query(max_length=50)] = None,
         limit: Annotated[int, Query(ge=1, le=200)] = 50,
         cursor: Annotated[str | None, Query(max_length=200)] = None,
-    ) -> dict:
+    ) -> Response:
         """Tickets ranked by urgency now (most urgent first), with a stable cursor.
         Agents see their own team's tickets only."""
         where = QueueFilter(status=status, team=team, label=label, language=language, marketplace=marketplace)
         rows, next_cursor = svc.queue(where, principal, limit, cursor)
-        return {"items": [svc.to_public(r) for r in rows], "next_cursor": next_cursor}
+        page = s.QueuePage(items=[svc.to_public(r) for r in rows], next_cursor=next_cursor)
+        return Response(content=page.model_dump_json(), media_type="application/json")  # validated once
 
     @app.get("/v1/feedback", response_model=s.FeedbackPage, tags=["tickets"], responses=ERRORS)
     def get_feedback(
