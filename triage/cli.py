@@ -92,6 +92,7 @@ def _pad(text: str, width: int) -> str:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
+    from .progress import ProgressBar
     from .records import InputFormatError, file_format
     from .scoring import ScoreStats, score_file
 
@@ -102,21 +103,35 @@ def cmd_score(args: argparse.Namespace) -> int:
         return _fail(str(exc))
     if args.batch_size < 1 or args.workers < 1:
         return _fail("--batch-size and --workers must be at least 1")
+    if args.limit is not None and args.limit < 0:
+        return _fail("--limit must be at least 0")
+    columns = None if args.columns is None else [c.strip() for c in args.columns.split(",") if c.strip()]
+    show = (sys.stderr.isatty() and not args.quiet) if args.progress is None else args.progress
+    bar: ProgressBar | None = None
 
     def progress(stats: ScoreStats) -> None:
-        if not args.quiet:
-            rate = stats.rows / stats.seconds if stats.seconds else 0.0
-            print(f"\r{stats.rows} rows, {stats.errors} errors, {rate:.0f} rows/s", end="", file=sys.stderr)
+        nonlocal bar
+        if bar is None:
+            bar = ProgressBar(start_rows=stats.resumed)
+        bar.update(stats.rows, stats.total_rows, stats.fraction, stats.errors)
 
     try:
         stats = score_file(args.input, args.output, model_dir=args.model, batch_size=args.batch_size,
-                           workers=args.workers, limit=args.limit, progress=progress)
+                           workers=args.workers, limit=args.limit, progress=progress if show else None,
+                           columns=columns, resume=args.resume)
     except InputFormatError as exc:
         return _fail(str(exc))
     if not args.quiet:
-        rate = stats.rows / stats.seconds if stats.seconds else 0.0
-        print(f"\r{stats.rows} rows scored into {args.output} in {stats.seconds:.1f} s ({rate:.0f} rows/s): "
-              f"{stats.errors} errors, {stats.duplicates} duplicate ids, labels {stats.by_label}", file=sys.stderr)
+        run_rows = stats.rows - stats.resumed
+        rate = run_rows / stats.seconds if stats.seconds else 0.0
+        resumed = f" (resumed after {stats.resumed} rows)" if stats.resumed else ""
+        message = (f"{stats.rows} rows scored into {args.output}{resumed} in {stats.seconds:.1f} s "
+                   f"({rate:.0f} rows/s): "
+                   f"{stats.errors} errors, {stats.duplicates} duplicate ids, labels {stats.by_label}")
+        if bar is not None:
+            bar.finish(message)
+        else:
+            print(message, file=sys.stderr)
     return EXIT_ROW_ERRORS if stats.errors else EXIT_OK
 
 
@@ -237,7 +252,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                    help="processes, each with its own copy of the model (default: one per core)")
     p.add_argument("--limit", type=int, default=None, help="score only the first N rows")
-    p.add_argument("--quiet", action="store_true", help="no progress on standard error")
+    p.add_argument("--columns", default=None, metavar="COL,COL",
+                   help="input columns to carry into the output, comma-separated (default: all; `id` always)")
+    p.add_argument("--resume", action="store_true",
+                   help="continue an interrupted run into the same OUTPUT from its checkpoint: no row lost or repeated")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="progress bar with rate and time left on standard error (default: only when it is a terminal)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar and no summary on standard error")
     _model_arg(p)
     p.set_defaults(func=cmd_score)
 
