@@ -1,4 +1,4 @@
-"""The `triage` command: classify, score, train, eval, serve.
+"""The `triage` command: classify, score, report, train, eval, serve.
 
 Every sub-command only builds core objects from triage/ and prints or writes
 what they return. Exit codes: 0 success, 1 the job ran but some rows failed
@@ -135,6 +135,35 @@ def cmd_score(args: argparse.Namespace) -> int:
     return EXIT_ROW_ERRORS if stats.errors else EXIT_OK
 
 
+# -- report -----------------------------------------------------------------------
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .records import InputFormatError
+    from .report import ReportOptions, build_report, write_report
+
+    for path in args.output:
+        if Path(path).suffix.lower() not in (".html", ".htm", ".json", ".csv"):
+            return _fail(f"{path}: unknown report type; use .html, .json or .csv")
+    if args.top < 1 or args.examples < 0:
+        return _fail("--top must be at least 1 and --examples at least 0")
+    options = ReportOptions(date_column=args.date_column, order_column=args.order_column, by=args.by,
+                            clusters=args.clusters, top=args.top, examples=args.examples)
+    try:
+        report = build_report(args.scored, options)
+        for path in args.output:
+            write_report(report, path)
+    except InputFormatError as exc:
+        return _fail(str(exc))
+    s = report["summary"]
+    orders = report["orders"]
+    print(f"report of {s['rows']} scored rows ({s['complaints']} with a complaint"
+          + (f"; order-defect rate {orders['defect_rate']}" if orders else "")
+          + f") written to {', '.join(map(str, args.output))}"
+          + ("" if report["clusters"] is not None else "; no root-cause clusters given"), file=sys.stderr)
+    return EXIT_OK
+
+
 # -- train and eval ---------------------------------------------------------------
 
 
@@ -261,6 +290,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress bar and no summary on standard error")
     _model_arg(p)
     p.set_defaults(func=cmd_score)
+
+    p = sub.add_parser(
+        "report", help="defect report of a scored file (HTML, JSON, CSV)",
+        description="Complaint rates by label per week and by product/sku, carrier, country and marketplace "
+                    "(where the columns exist), the top root-cause clusters of each label with examples, and the "
+                    "order-defect rate, from a file written by `triage score`. Output format by extension: "
+                    ".html (one self-contained page with charts), .json, .csv.")
+    p.add_argument("scored", metavar="SCORED", help="output of `triage score` (.jsonl, .csv, .parquet)")
+    p.add_argument("-o", "--output", required=True, action="append", metavar="REPORT",
+                   help="report file (.html, .json or .csv); repeat for several formats")
+    p.add_argument("--clusters", type=Path, default=None, metavar="CLUSTERED.jsonl",
+                   help="`triage cluster` output (id, label, cluster_id, cluster_name), joined on id")
+    p.add_argument("--date-column", default=None, help="column with the date (default: date, review_date, "
+                                                        "created_at, order_date, timestamp, … if present)")
+    p.add_argument("--order-column", default=None, help="column with the order id (default: order_id, order, "
+                                                         "order_number if present)")
+    p.add_argument("--by", action="append", default=[], metavar="COLUMN",
+                   help="also break down by this column; repeatable")
+    p.add_argument("--top", type=int, default=15, help="values per breakdown and clusters per label (default 15)")
+    p.add_argument("--examples", type=int, default=3, help="example texts per cluster (default 3)")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("train", help="train a model from labelled JSONL",
                        description="Fit the classifier head on labelled JSONL files (fields `text` and `labels`; "
