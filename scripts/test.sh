@@ -7,5 +7,5 @@ cd "$(dirname "$0")/.."
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
 export TRIAGE_REQUIRE_SPARK=1  # setup.sh --dev installs pyspark and Java: Spark tests must run
 export TRIAGE_CACHE_DIR=${TRIAGE_CACHE_DIR:-$PWD/build/cache}
-.venv/bin/ruff check triage api training tests benchmarks
+.venv/bin/ruff check triage api training tests benchmarks examples
 .venv/bin/python -m pytest -q -ra "$@"
