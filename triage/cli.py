@@ -24,6 +24,14 @@ def _fail(message: str) -> int:
     return EXIT_USAGE
 
 
+def _usable_cores() -> int:
+    """Cores this process may run on (a CPU affinity mask or container limit can leave fewer than cpu_count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def _model_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--model", metavar="DIR", default=os.environ.get("TRIAGE_MODEL"),
@@ -278,7 +286,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("input", metavar="INPUT", help="input file")
     p.add_argument("-o", "--output", required=True, metavar="OUTPUT", help="output file (.jsonl, .csv, .parquet)")
     p.add_argument("--batch-size", type=int, default=256, help="texts encoded together (default 256)")
-    p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+    p.add_argument("--workers", type=int, default=_usable_cores(),
                    help="processes, each with its own copy of the model (default: one per core)")
     p.add_argument("--limit", type=int, default=None, help="score only the first N rows")
     p.add_argument("--columns", default=None, metavar="COL,COL",
