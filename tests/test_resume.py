@@ -60,7 +60,7 @@ def test_crash_then_resume_equals_uninterrupted_run(tmp_path, fake_pipeline, out
     source = tmp_path / "in.jsonl"
     write_input(source, make_rows(300))
     reference = tmp_path / f"ref-{out_name}"
-    score_file(source, reference, pipeline=fake_pipeline, batch_size=16)
+    full = score_file(source, reference, pipeline=fake_pipeline, batch_size=16)
 
     out = tmp_path / out_name
     calls = 0
@@ -81,6 +81,7 @@ def test_crash_then_resume_equals_uninterrupted_run(tmp_path, fake_pipeline, out
             handle.write(b'{"id": "torn')
     stats = score_file(source, out, pipeline=fake_pipeline, batch_size=16, resume=True)
     assert stats.resumed == state["rows_done"] and stats.rows == 300
+    assert (stats.errors, stats.duplicates, stats.by_label) == (full.errors, full.duplicates, full.by_label)
     assert read_output(out) == read_output(reference)
     assert not checkpoint_path(out).exists() and not (tmp_path / "out.parquet.parts").exists()
     if out.suffix == ".jsonl":

@@ -204,6 +204,9 @@ def score_file(
             raise InputFormatError(f"cannot resume {output_path}: the checkpoint covers {skip} rows but "
                                    f"{input_path} has only {stats.rows}")
         stats.resumed = skip
+        saved = state.get("stats", {})  # the interrupted run's counts, so the totals cover every row
+        stats.scored, stats.errors = saved.get("scored", 0), saved.get("errors", 0)
+        stats.duplicates, stats.by_label = saved.get("duplicates", 0), dict(saved.get("by_label", {}))
     if limit is not None:
         rows = itertools.islice(rows, max(0, limit - skip))
 
@@ -227,14 +230,14 @@ def score_file(
         with RecordWriter(output_path, resume=writer_resume) as writer:
             last_checkpoint = time.perf_counter()
             if state is None:
-                _save_checkpoint(ckpt_file, {**identity, "rows_done": 0, "writer": writer.checkpoint()})
+                _save_checkpoint(ckpt_file, _state(identity, stats, writer.checkpoint()))
             for chunk, position, results in results_iter:
                 for row, result in zip(chunk, results):
                     writer.write(_merge(row, result, seen, stats, keep))
                 now = time.perf_counter()
                 every = checkpoint_seconds * (10 if writer.kind == "parquet" else 1)
                 if now - last_checkpoint >= every or writer.pending >= PARQUET_PART_ROWS:
-                    _save_checkpoint(ckpt_file, {**identity, "rows_done": stats.rows, "writer": writer.checkpoint()})
+                    _save_checkpoint(ckpt_file, _state(identity, stats, writer.checkpoint()))
                     last_checkpoint = now
                 else:
                     writer.flush()
@@ -243,7 +246,7 @@ def score_file(
                 if progress:
                     progress(stats)
             # the last rows are durable before the checkpoint goes
-            _save_checkpoint(ckpt_file, {**identity, "rows_done": stats.rows, "writer": writer.checkpoint()})
+            _save_checkpoint(ckpt_file, _state(identity, stats, writer.checkpoint()))
         ckpt_file.unlink()
         writer.cleanup()
     finally:
@@ -252,6 +255,12 @@ def score_file(
     stats.seconds = time.perf_counter() - started
     stats.fraction = 1.0
     return stats
+
+
+def _state(identity: dict[str, Any], stats: ScoreStats, writer_state: dict[str, Any]) -> dict[str, Any]:
+    counts = {"scored": stats.scored, "errors": stats.errors, "duplicates": stats.duplicates,
+              "by_label": stats.by_label}
+    return {**identity, "rows_done": stats.rows, "writer": writer_state, "stats": counts}
 
 
 PARQUET_PART_ROWS = 20_000  # Parquet output: rows per part file (one checkpoint each)
