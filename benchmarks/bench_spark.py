@@ -51,7 +51,7 @@ def main() -> None:
         from triage.spark import score_dataframe
 
         spark = (SparkSession.builder.master(f"local[{cores}]").config("spark.ui.enabled", "false")
-                 .getOrCreate())
+                 .config("spark.ui.showConsoleProgress", "false").getOrCreate())
         df = spark.read.parquet(str(source))
         df = df.repartition(cores * 2)
         out = str(Path(tmp) / "spark.parquet")
