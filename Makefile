@@ -15,7 +15,7 @@ setup:
 	./scripts/setup.sh --dev
 
 lint:
-	.venv/bin/ruff check triage api training tests benchmarks
+	.venv/bin/ruff check triage api training tests benchmarks examples
 
 bench:
 	.venv/bin/python benchmarks/bench_classifier.py

@@ -25,5 +25,16 @@ if [ "${1:-}" = "--dev" ]; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null
   fi
+  # Spark scoring is tested on a local Spark: pyspark from requirements-spark.txt and a Java runtime.
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-spark.txt
+  if ! command -v java >/dev/null 2>&1; then
+    if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+      echo "setup: installing a Java runtime for Spark (apt-get)"
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends default-jre-headless >/dev/null
+    else
+      echo "setup: warning: no java and cannot apt-get install it; the Spark tests will fail" >&2
+    fi
+  fi
 fi
 echo "setup: ready ($(.venv/bin/python -c 'import triage, torch; print("torch", torch.__version__)'))"

@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
+export TRIAGE_REQUIRE_SPARK=1  # setup.sh --dev installs pyspark and Java: Spark tests must run
 export TRIAGE_CACHE_DIR=${TRIAGE_CACHE_DIR:-$PWD/build/cache}
 if [ -z "${TRIAGE_TEST_POSTGRES_URL:-}" ]; then
   TRIAGE_TEST_POSTGRES_URL=$(scripts/postgres.sh start)
@@ -14,5 +15,5 @@ fi
 export TRIAGE_REQUIRE_POSTGRES=1
 # The browser tests fail (rather than skip) when Chromium is missing.
 export TRIAGE_REQUIRE_BROWSER=1
-.venv/bin/ruff check triage api training tests benchmarks
+.venv/bin/ruff check triage api training tests benchmarks examples
 .venv/bin/python -m pytest -q -ra "$@"

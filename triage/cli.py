@@ -1,4 +1,4 @@
-"""The `triage` command: classify, score, cluster, train, eval, serve.
+"""The `triage` command: classify, score, cluster, report, train, eval, serve, keys.
 
 Every sub-command only builds core objects from triage/ and prints or writes
 what they return. Exit codes: 0 success, 1 the job ran but some rows failed
@@ -22,6 +22,14 @@ EXIT_OK, EXIT_ROW_ERRORS, EXIT_USAGE = 0, 1, 2
 def _fail(message: str) -> int:
     print(f"triage: error: {message}", file=sys.stderr)
     return EXIT_USAGE
+
+
+def _usable_cores() -> int:
+    """Cores this process may run on (a CPU affinity mask or container limit can leave fewer than cpu_count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def _model_arg(parser: argparse.ArgumentParser) -> None:
@@ -92,6 +100,7 @@ def _pad(text: str, width: int) -> str:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
+    from .progress import ProgressBar
     from .records import InputFormatError, file_format
     from .scoring import ScoreStats, score_file
 
@@ -102,21 +111,35 @@ def cmd_score(args: argparse.Namespace) -> int:
         return _fail(str(exc))
     if args.batch_size < 1 or args.workers < 1:
         return _fail("--batch-size and --workers must be at least 1")
+    if args.limit is not None and args.limit < 0:
+        return _fail("--limit must be at least 0")
+    columns = None if args.columns is None else [c.strip() for c in args.columns.split(",") if c.strip()]
+    show = (sys.stderr.isatty() and not args.quiet) if args.progress is None else args.progress
+    bar: ProgressBar | None = None
 
     def progress(stats: ScoreStats) -> None:
-        if not args.quiet:
-            rate = stats.rows / stats.seconds if stats.seconds else 0.0
-            print(f"\r{stats.rows} rows, {stats.errors} errors, {rate:.0f} rows/s", end="", file=sys.stderr)
+        nonlocal bar
+        if bar is None:
+            bar = ProgressBar(start_rows=stats.resumed)
+        bar.update(stats.rows, stats.total_rows, stats.fraction, stats.errors)
 
     try:
         stats = score_file(args.input, args.output, model_dir=args.model, batch_size=args.batch_size,
-                           workers=args.workers, limit=args.limit, progress=progress)
+                           workers=args.workers, limit=args.limit, progress=progress if show else None,
+                           columns=columns, resume=args.resume)
     except InputFormatError as exc:
         return _fail(str(exc))
     if not args.quiet:
-        rate = stats.rows / stats.seconds if stats.seconds else 0.0
-        print(f"\r{stats.rows} rows scored into {args.output} in {stats.seconds:.1f} s ({rate:.0f} rows/s): "
-              f"{stats.errors} errors, {stats.duplicates} duplicate ids, labels {stats.by_label}", file=sys.stderr)
+        run_rows = stats.rows - stats.resumed
+        rate = run_rows / stats.seconds if stats.seconds else 0.0
+        resumed = f" (resumed after {stats.resumed} rows)" if stats.resumed else ""
+        message = (f"{stats.rows} rows scored into {args.output}{resumed} in {stats.seconds:.1f} s "
+                   f"({rate:.0f} rows/s): "
+                   f"{stats.errors} errors, {stats.duplicates} duplicate ids, labels {stats.by_label}")
+        if bar is not None:
+            bar.finish(message)
+        else:
+            print(message, file=sys.stderr)
     return EXIT_ROW_ERRORS if stats.errors else EXIT_OK
 
 
@@ -160,6 +183,35 @@ def cmd_cluster(args: argparse.Namespace) -> int:
               f"({share:.1%}), new clusters {stats.new_clusters}; encode {stats.seconds_read_encode:.1f} s, "
               f"cluster {stats.seconds_cluster:.1f} s, summary {stats.seconds_write:.1f} s", file=sys.stderr)
     return EXIT_ROW_ERRORS if stats.errors else EXIT_OK
+
+
+# -- report -----------------------------------------------------------------------
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .records import InputFormatError
+    from .report import ReportOptions, build_report, write_report
+
+    for path in args.output:
+        if Path(path).suffix.lower() not in (".html", ".htm", ".json", ".csv"):
+            return _fail(f"{path}: unknown report type; use .html, .json or .csv")
+    if args.top < 1 or args.examples < 0:
+        return _fail("--top must be at least 1 and --examples at least 0")
+    options = ReportOptions(date_column=args.date_column, order_column=args.order_column, by=args.by,
+                            clusters=args.clusters, top=args.top, examples=args.examples)
+    try:
+        report = build_report(args.scored, options)
+        for path in args.output:
+            write_report(report, path)
+    except InputFormatError as exc:
+        return _fail(str(exc))
+    s = report["summary"]
+    orders = report["orders"]
+    print(f"report of {s['rows']} scored rows ({s['complaints']} with a complaint"
+          + (f"; order-defect rate {orders['defect_rate']}" if orders else "")
+          + f") written to {', '.join(map(str, args.output))}"
+          + ("" if report["clusters"] is not None else "; no root-cause clusters given"), file=sys.stderr)
+    return EXIT_OK
 
 
 # -- train and eval ---------------------------------------------------------------
@@ -296,10 +348,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("input", metavar="INPUT", help="input file")
     p.add_argument("-o", "--output", required=True, metavar="OUTPUT", help="output file (.jsonl, .csv, .parquet)")
     p.add_argument("--batch-size", type=int, default=256, help="texts encoded together (default 256)")
-    p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+    p.add_argument("--workers", type=int, default=_usable_cores(),
                    help="processes, each with its own copy of the model (default: one per core)")
     p.add_argument("--limit", type=int, default=None, help="score only the first N rows")
-    p.add_argument("--quiet", action="store_true", help="no progress on standard error")
+    p.add_argument("--columns", default=None, metavar="COL,COL",
+                   help="input columns to carry into the output, comma-separated (default: all; `id` always)")
+    p.add_argument("--resume", action="store_true",
+                   help="continue an interrupted run into the same OUTPUT from its checkpoint: no row lost or repeated")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="progress bar with rate and time left on standard error (default: only when it is a terminal)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar and no summary on standard error")
     _model_arg(p)
     p.set_defaults(func=cmd_score)
 
@@ -331,6 +389,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress on standard error")
     _model_arg(p)
     p.set_defaults(func=cmd_cluster)
+
+    p = sub.add_parser(
+        "report", help="defect report of a scored file (HTML, JSON, CSV)",
+        description="Complaint rates by label per week and by product/sku, carrier, country and marketplace "
+                    "(where the columns exist), the top root-cause clusters of each label with examples, and the "
+                    "order-defect rate, from a file written by `triage score`. Output format by extension: "
+                    ".html (one self-contained page with charts), .json, .csv.")
+    p.add_argument("scored", metavar="SCORED", help="output of `triage score` (.jsonl, .csv, .parquet)")
+    p.add_argument("-o", "--output", required=True, action="append", metavar="REPORT",
+                   help="report file (.html, .json or .csv); repeat for several formats")
+    p.add_argument("--clusters", type=Path, default=None, metavar="CLUSTERED.jsonl",
+                   help="`triage cluster` output (id, label, cluster_id, cluster_name), joined on id")
+    p.add_argument("--date-column", default=None, help="column with the date (default: date, review_date, "
+                                                        "created_at, order_date, timestamp, … if present)")
+    p.add_argument("--order-column", default=None, help="column with the order id (default: order_id, order, "
+                                                         "order_number if present)")
+    p.add_argument("--by", action="append", default=[], metavar="COLUMN",
+                   help="also break down by this column; repeatable")
+    p.add_argument("--top", type=int, default=15, help="values per breakdown and clusters per label (default 15)")
+    p.add_argument("--examples", type=int, default=3, help="example texts per cluster (default 3)")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("train", help="train a model from labelled JSONL",
                        description="Fit the classifier head on labelled JSONL files (fields `text` and `labels`; "

@@ -7,17 +7,22 @@ and scores whole chunks, and results are written back in input order.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
+import json
 import multiprocessing
 import os
 import sys
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+import numpy as np
 
 from .pipeline import Analysis, InvalidTextError, Pipeline, clean_text
-from .records import RecordWriter, Row, read_rows
+from .records import InputFormatError, RecordWriter, Row, RowReader, _fsync_path
 
 RESULT_FIELDS = ("language", "labels", "scores", "needs_review", "evidence", "truncated", "warning", "error")
 
@@ -30,6 +35,9 @@ class ScoreStats:
     duplicates: int = 0
     seconds: float = 0.0
     by_label: dict[str, int] = field(default_factory=dict)
+    resumed: int = 0  # rows an interrupted run had already written (skipped on --resume)
+    total_rows: int | None = None  # known in advance for Parquet input or with a limit
+    fraction: float | None = None  # share of the input file read so far (by bytes)
 
 
 def analysis_record(analysis: Analysis) -> dict[str, Any]:
@@ -86,15 +94,57 @@ def _score_in_worker(chunk: list[tuple[str | None, Any]]) -> list[dict[str, Any]
     return score_chunk(_worker_pipeline, chunk)
 
 
-def _chunks(rows: Iterable[Row], size: int) -> Iterator[list[Row]]:
+def _chunks(rows: Iterable[Row], size: int, reader: RowReader) -> Iterator[tuple[list[Row], int]]:
+    """Chunks of rows, each with the input position (bytes) reached at its end."""
     chunk: list[Row] = []
     for row in rows:
         chunk.append(row)
         if len(chunk) == size:
-            yield chunk
+            yield chunk, reader.bytes_read
             chunk = []
     if chunk:
-        yield chunk
+        yield chunk, reader.bytes_read
+
+
+def checkpoint_path(output_path: str | Path) -> Path:
+    """Where `score_file` keeps the checkpoint of OUTPUT while it runs."""
+    output_path = Path(output_path)
+    return output_path.with_name(output_path.name + ".checkpoint.json")
+
+
+def _input_identity(path: Path) -> dict[str, Any]:
+    info = path.stat()
+    return {"input": str(path.resolve()), "input_size": info.st_size, "input_mtime_ns": info.st_mtime_ns}
+
+
+def _save_checkpoint(path: Path, state: dict[str, Any]) -> None:
+    """Replace the checkpoint atomically and durably (write, fsync, rename, fsync the folder)."""
+    temporary = path.with_name(path.name + ".tmp")
+    with open(temporary, "w", encoding="utf-8") as handle:
+        json.dump(state, handle)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)
+    _fsync_path(path.parent)
+
+
+def _load_checkpoint(path: Path, output_path: Path, identity: dict[str, Any]) -> dict[str, Any] | None:
+    if not path.is_file():
+        if output_path.exists():
+            raise InputFormatError(
+                f"{output_path} exists but has no checkpoint ({path.name}): it is complete or was not written by "
+                "`triage score`; remove it, or run without --resume to overwrite it")
+        return None
+    try:
+        state = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise InputFormatError(f"{path}: unreadable checkpoint ({exc})") from exc
+    changed = [key for key, value in identity.items() if state.get(key) != value]
+    if changed:
+        raise InputFormatError(
+            f"cannot resume {output_path}: {', '.join(changed)} differ from the interrupted run "
+            f"(was {', '.join(f'{k}={state.get(k)!r}' for k in changed)}); run without --resume to start over")
+    return state
 
 
 def score_file(
@@ -106,72 +156,143 @@ def score_file(
     workers: int = 1,
     limit: int | None = None,
     progress: Callable[[ScoreStats], None] | None = None,
+    columns: Sequence[str] | None = None,
+    resume: bool = False,
+    checkpoint_seconds: float = 1.0,
 ) -> ScoreStats:
     """Score every row of `input_path` into `output_path` (formats by suffix).
 
-    Output records carry the input's fields first (so `id` and any other
-    columns pass through), then RESULT_FIELDS. Duplicate ids are scored and
-    flagged with a `warning` naming the first row that used the id.
+    Output records carry the input's fields first (all of them, or `id` plus
+    `columns`), then RESULT_FIELDS. Duplicate ids are scored and flagged with
+    a `warning` naming the first row that used the id.
+
+    While it runs, the output is made durable and a checkpoint
+    (`checkpoint_path(output_path)`) is written at most every
+    `checkpoint_seconds` (Parquet: when a part file is complete). If the run
+    is killed, `resume=True` drops output written after the last checkpoint,
+    skips the input rows it covers and goes on, so every input row ends up in
+    the output exactly once, in order. The checkpoint is removed at the end.
     """
+    output_path = Path(output_path)
     stats = ScoreStats()
     started = time.perf_counter()
-    reader = read_rows(input_path)
-    first = next(reader, None)  # a file-level problem (missing column) raises here, before any output exists
-    rows: Iterable[Row] = itertools.chain([first], reader) if first is not None else []
+    reader = RowReader(input_path)
+    row_iter = iter(reader)
+    first = next(row_iter, None)  # a file-level problem (missing column) raises here, before any output exists
+    if columns is not None and reader.header is not None:
+        absent = [c for c in columns if c not in reader.header]
+        if absent:
+            raise InputFormatError(f"{input_path}: no column(s) {', '.join(map(repr, absent))} to carry; "
+                                   f"found {reader.header}")
+    keep = None if columns is None else {"id", *columns}
+    rows: Iterator[Row] = itertools.chain([first], row_iter) if first is not None else iter(())
+    stats.total_rows = reader.total_rows if limit is None else min(limit, reader.total_rows or limit)
+    identity = {**_input_identity(reader.path), "limit": limit, "columns": None if columns is None else list(columns)}
+    ckpt_file = checkpoint_path(output_path)
+    state = _load_checkpoint(ckpt_file, output_path, identity) if resume else None
+    seen = SeenIds()
+
+    skip = 0 if state is None else int(state["rows_done"])
+    if skip:  # the rows the interrupted run already wrote: read past them, remembering their ids
+        for row in itertools.islice(rows, skip):
+            stats.rows += 1
+            if row.error is None and _valid_text(row.fields.get("text")):
+                id_value = row.fields.get("id")
+                if id_value is not None and not (isinstance(id_value, str) and not id_value.strip()):
+                    seen.add(str(id_value), row.number)
+        if stats.rows < skip:
+            raise InputFormatError(f"cannot resume {output_path}: the checkpoint covers {skip} rows but "
+                                   f"{input_path} has only {stats.rows}")
+        stats.resumed = skip
+        saved = state.get("stats", {})  # the interrupted run's counts, so the totals cover every row
+        stats.scored, stats.errors = saved.get("scored", 0), saved.get("errors", 0)
+        stats.duplicates, stats.by_label = saved.get("duplicates", 0), dict(saved.get("by_label", {}))
     if limit is not None:
-        rows = itertools.islice(rows, limit)
-    seen: dict[str, int] = {}
+        rows = itertools.islice(rows, max(0, limit - skip))
 
     def jobs(chunk: list[Row]) -> list[tuple[str | None, Any]]:
         return [(row.error, row.fields.get("text")) for row in chunk]
 
     pool = None
+    chunks = _chunks(rows, batch_size, reader)
     if workers > 1:
         context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
         pool = context.Pool(workers, initializer=_init_worker,
                             initargs=(None if model_dir is None else str(model_dir),))
-        results_iter: Iterator[tuple[list[Row], list[dict[str, Any]]]] = _ordered(
-            pool, workers, _chunks(rows, batch_size), jobs)
+        results_iter: Iterator[tuple[list[Row], int, list[dict[str, Any]]]] = _ordered(pool, workers, chunks, jobs)
     else:
         if pipeline is None:
             pipeline = Pipeline.load(model_dir)
         local = pipeline
-        results_iter = ((chunk, score_chunk(local, jobs(chunk))) for chunk in _chunks(rows, batch_size))
+        results_iter = ((chunk, pos, score_chunk(local, jobs(chunk))) for chunk, pos in chunks)
+    writer_resume = None if state is None else state["writer"]
     try:
-        with RecordWriter(output_path) as writer:
-            for chunk, results in results_iter:
+        with RecordWriter(output_path, resume=writer_resume) as writer:
+            last_checkpoint = time.perf_counter()
+            if state is None:
+                _save_checkpoint(ckpt_file, _state(identity, stats, writer.checkpoint()))
+            for chunk, position, results in results_iter:
                 for row, result in zip(chunk, results):
-                    record = _merge(row, result, seen, stats)
-                    writer.write(record)
-                writer.flush()
-                stats.seconds = time.perf_counter() - started
+                    writer.write(_merge(row, result, seen, stats, keep))
+                now = time.perf_counter()
+                every = checkpoint_seconds * (10 if writer.kind == "parquet" else 1)
+                if now - last_checkpoint >= every or writer.pending >= PARQUET_PART_ROWS:
+                    _save_checkpoint(ckpt_file, _state(identity, stats, writer.checkpoint()))
+                    last_checkpoint = now
+                else:
+                    writer.flush()
+                stats.seconds = now - started
+                stats.fraction = position / reader.total_bytes if reader.total_bytes else None
                 if progress:
                     progress(stats)
+            # the last rows are durable before the checkpoint goes
+            _save_checkpoint(ckpt_file, _state(identity, stats, writer.checkpoint()))
+        ckpt_file.unlink()
+        writer.cleanup()
     finally:
         if pool is not None:
             pool.terminate()
     stats.seconds = time.perf_counter() - started
+    stats.fraction = 1.0
     return stats
 
 
+def _state(identity: dict[str, Any], stats: ScoreStats, writer_state: dict[str, Any]) -> dict[str, Any]:
+    counts = {"scored": stats.scored, "errors": stats.errors, "duplicates": stats.duplicates,
+              "by_label": stats.by_label}
+    return {**identity, "rows_done": stats.rows, "writer": writer_state, "stats": counts}
+
+
+PARQUET_PART_ROWS = 20_000  # Parquet output: rows per part file (one checkpoint each)
+
+
+def _valid_text(text: Any) -> bool:
+    try:
+        clean_text(text)
+    except InvalidTextError:
+        return False
+    return True
+
+
 def _ordered(
-    pool: Any, workers: int, chunks: Iterator[list[Row]], jobs: Callable
-) -> Iterator[tuple[list[Row], list[dict]]]:
+    pool: Any, workers: int, chunks: Iterator[tuple[list[Row], int]], jobs: Callable
+) -> Iterator[tuple[list[Row], int, list[dict]]]:
     """Chunks and their results in input order, with a bounded number in flight."""
-    window: list[tuple[list[Row], Any]] = []
+    window: deque[tuple[list[Row], int, Any]] = deque()
     depth = 2 * workers
-    for chunk in chunks:
-        window.append((chunk, pool.apply_async(_score_in_worker, (jobs(chunk),))))
+    for chunk, position in chunks:
+        window.append((chunk, position, pool.apply_async(_score_in_worker, (jobs(chunk),))))
         if len(window) >= depth:
-            done_chunk, result = window.pop(0)
-            yield done_chunk, result.get()
-    for done_chunk, result in window:
-        yield done_chunk, result.get()
+            done_chunk, done_position, result = window.popleft()
+            yield done_chunk, done_position, result.get()
+    for done_chunk, done_position, result in window:
+        yield done_chunk, done_position, result.get()
 
 
-def _merge(row: Row, result: dict[str, Any], seen: dict[str, int], stats: ScoreStats) -> dict[str, Any]:
+def _merge(row: Row, result: dict[str, Any], seen: SeenIds, stats: ScoreStats,
+           keep: set[str] | None = None) -> dict[str, Any]:
     stats.rows += 1
-    record = {k: v for k, v in row.fields.items() if k not in RESULT_FIELDS}
+    record = {k: v for k, v in row.fields.items() if k not in RESULT_FIELDS and (keep is None or k in keep)}
     record.update(result)
     if "id" not in record:
         record = {"id": None, **record}
@@ -179,12 +300,10 @@ def _merge(row: Row, result: dict[str, Any], seen: dict[str, int], stats: ScoreS
     if result["error"] is None and (id_value is None or (isinstance(id_value, str) and not id_value.strip())):
         record.update(_empty_result("field 'id': missing or empty"))
     elif id_value is not None and result["error"] is None:
-        key = str(id_value)
-        if key in seen:
+        first_row = seen.add(str(id_value), row.number)
+        if first_row is not None:
             stats.duplicates += 1
-            record["warning"] = f"duplicate id {key!r}, first seen at row {seen[key]}"
-        else:
-            seen[key] = row.number
+            record["warning"] = f"duplicate id {str(id_value)!r}, first seen at row {first_row}"
     if record["error"] is not None:
         stats.errors += 1
         record["error"] = f"row {row.number}: {record['error']}"
@@ -193,3 +312,53 @@ def _merge(row: Row, result: dict[str, Any], seen: dict[str, int], stats: ScoreS
         for label in record["labels"]:
             stats.by_label[label] = stats.by_label.get(label, 0) + 1
     return record
+
+
+class SeenIds:
+    """Which ids were seen, and at which row: 64-bit hashes of the ids in an
+    open-addressing table, 16 bytes per distinct id (16 MB per million rows)
+    instead of a Python dict's ~150 bytes. Two different ids colliding on 64
+    bits (odds ~1e-8 for a billion ids) would give one a false duplicate warning."""
+
+    def __init__(self, capacity: int = 1 << 14) -> None:
+        self._keys = np.zeros(capacity, np.uint64)
+        self._rows = np.zeros(capacity, np.int64)
+        self._size = 0
+
+    @staticmethod
+    def _hash(key: str) -> int:
+        digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+        return int.from_bytes(digest, "little") | 1  # 0 marks an empty slot
+
+    def add(self, key: str, row: int) -> int | None:
+        """Remember `key` at `row`; the row it was first seen at if it was seen before."""
+        h = self._hash(key)
+        keys, mask = self._keys, len(self._keys) - 1
+        i = h & mask
+        while True:
+            k = int(keys[i])
+            if k == 0:
+                keys[i] = h
+                self._rows[i] = row
+                self._size += 1
+                if 2 * self._size > len(keys):
+                    self._grow()
+                return None
+            if k == h:
+                return int(self._rows[i])
+            i = (i + 1) & mask
+
+    def _grow(self) -> None:
+        old_keys, old_rows = self._keys, self._rows
+        self._keys = np.zeros(2 * len(old_keys), np.uint64)
+        self._rows = np.zeros(2 * len(old_keys), np.int64)
+        mask = len(self._keys) - 1
+        for h, row in zip(old_keys[old_keys != 0].tolist(), old_rows[old_keys != 0].tolist()):
+            i = h & mask
+            while self._keys[i] != 0:
+                i = (i + 1) & mask
+            self._keys[i] = h
+            self._rows[i] = row
+
+    def __len__(self) -> int:
+        return self._size
