@@ -102,7 +102,7 @@ def build_database(url: str, pipeline: Any) -> None:
     with engine.begin() as conn:
         for start in range(0, len(rows), 2000):
             conn.execute(tickets.insert(), rows[start:start + 2000])
-    service.batcher.close()
+    service.close()
     engine.dispose()
 
 
