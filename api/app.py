@@ -100,6 +100,7 @@ def create_app(
         # One BLAS thread: the encoder's matrices are small, and more threads
         # only wait on each other while the server does its own work.
         model = pipeline or Pipeline.load(folder, threads=settings.model_threads)
+        model.analyse(["warm-up: loads the language identifier and tokenizers before the first request"])
         app.state.pipeline = model
         app.state.service = TicketService(engine, model, router, scorer, redactor)
         app.state.keys = KeyStore(engine, settings.admin_key)
