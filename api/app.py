@@ -360,9 +360,9 @@ def create_app(
 def _cluster_service(engine, pipeline: Pipeline, model: RootCauseModel | None,  # type: ignore[no-untyped-def]
                      folder: str | None) -> ClusterService | None:
     """The clusters of this service, or None (logged) without a root-cause model for its encoder."""
+    if folder and folder.lower() == "none":
+        return None
     if model is None:
-        if folder and folder.lower() == "none":
-            return None
         try:
             model = RootCauseModel.load(folder)
         except FileNotFoundError as exc:
