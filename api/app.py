@@ -184,6 +184,7 @@ def create_app(
         return clusters
 
     Clusters = Annotated[ClusterService, Depends(cluster_service)]
+    TicketId = Annotated[int, PathParam(ge=1, le=2**63 - 1, description="the ticket's id in this service")]
     ClusterId = Annotated[str, PathParam(min_length=1, max_length=64, description="a cluster id, e.g. dmg-004")]
 
     # -- open endpoints ---------------------------------------------------------
@@ -238,11 +239,11 @@ def create_app(
         return Response(content=content, status_code=status, media_type="application/json")
 
     @app.get("/v1/tickets/{ticket_id}", response_model=s.TicketOut, tags=["tickets"], responses=ERRORS)
-    def get_ticket(ticket_id: int, principal: Reader, svc: Service) -> dict:
+    def get_ticket(ticket_id: TicketId, principal: Reader, svc: Service) -> dict:
         return svc.to_public(svc.get(ticket_id, principal))
 
     @app.patch("/v1/tickets/{ticket_id}", response_model=s.TicketOut, tags=["tickets"], responses=ERRORS)
-    def patch_ticket(ticket_id: int, patch: s.TicketPatch, principal: Agent, svc: Service) -> dict:
+    def patch_ticket(ticket_id: TicketId, patch: s.TicketPatch, principal: Agent, svc: Service) -> dict:
         """Set status, assignee, or corrected labels (kept as feedback for retraining)."""
         before = svc.get(ticket_id, principal)["labels"]
         row = svc.update(ticket_id, patch, principal)

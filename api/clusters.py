@@ -23,6 +23,7 @@ import logging
 import threading
 import time
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from typing import Any, Iterator, Sequence
 
@@ -86,7 +87,8 @@ class ClusterService:
         self.engine, self.clock = engine, clock
         self.clusterer = Clusterer(model, settings)
         self.lock = threading.RLock()
-        self.state: ClusterState | None = None
+        self.state: ClusterState | None = None  # current; never changed in place but for its pool
+        self.work: ClusterState | None = None  # the copy a transaction changes
         self.version = 0  # bumped on every state change: the key of the keyword cache
         self._cache: dict[str, tuple[float, int, dict[str, dict]]] = {}
         self._load()
@@ -99,7 +101,8 @@ class ClusterService:
                 self.state = ClusterState.from_dict(row[0])
                 self.state.outliers = self._pool(conn)
             elif self._count(conn) >= FIRST_FIT:
-                self._fit(conn, None)
+                with self.transaction():
+                    self._fit(conn, None)
 
     def _pool(self, conn: Connection) -> list[dict]:
         """The newest unassigned complaints per label, as the Clusterer's pool."""
@@ -126,24 +129,25 @@ class ClusterService:
         new_id = conn.execute(cluster_states.insert().values(created_at=_naive(self.clock()), state=data)) \
             .inserted_primary_key[0]
         conn.execute(cluster_states.delete().where(cluster_states.c.id <= new_id - STATES_KEPT))
-        self.version += 1
+        self._changed = True
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """Hold the lock; if the block fails (the database transaction rolled
-        back), put the in-memory state back as it was."""
+        """Hold the lock and let the block change a copy of the state (`self.work`);
+        the copy becomes current only when the block (and the database
+        transaction inside it) succeeds. Readers keep the old state meanwhile."""
         with self.lock:
-            state, version = self.state, self.version
-            saved = (list(state.outliers), dict(state.next_number), dict(state.clusters),
-                     list(state.curation)) if state else None
+            self.work = _copy(self.state) if self.state is not None else None
+            self._changed = False
             try:
                 yield
-            except BaseException:
-                self.state, self.version = state, version
-                if state is not None and saved is not None:
-                    state.outliers, state.next_number, state.clusters, state.curation = saved
-                self._cache.clear()
-                raise
+                if self._changed:
+                    self.state = self.work
+                    self.version += 1
+                elif self.state is not None and self.work is not None:
+                    self.state.outliers = self.work.outliers  # only the pool moved
+            finally:
+                self.work = None
 
     # -- ingest -----------------------------------------------------------------
     def add(self, conn: Connection, rows: Sequence[dict], analyses: Sequence[Any]) -> dict[int, dict[str, str | None]]:
@@ -155,11 +159,11 @@ class ClusterService:
         out: dict[int, dict[str, str | None]] = {int(r["id"]): {} for r in rows}
         if not items:
             return out
-        state = self.state or ClusterState()
+        state = self.work or ClusterState()
         assignments = self.clusterer.assign_all(state, items)
         born: list[str] = []
         moved: dict[tuple[str, str], str] = {}
-        if self.state is not None:
+        if self.work is not None:
             pooled = [(it, a) for it, a in zip(items, assignments) if a.cluster_id is None]
             for it, a in pooled:
                 self.clusterer.add_to_pool(state, it, a)
@@ -180,7 +184,7 @@ class ClusterService:
                                 ticket_complaints.c.label == sa.bindparam("_l"))
                          .values(cluster_id=sa.bindparam("_c")),
                          [{"_t": int(i), "_l": label, "_c": cid} for label, i, cid in earlier])
-        if self.state is None:
+        if self.work is None:
             if self._count(conn) >= FIRST_FIT:
                 self._fit(conn, None)
                 return complaint_clusters(conn, list(out))
@@ -244,9 +248,8 @@ class ClusterService:
         assignments = self.clusterer.assign_all(state, items)
         self._trim_pool(state)
         self._update(conn, items, stored, assignments)
-        self.state = state
+        self.work = state
         self._save(conn, state)
-        self._cache.clear()
         log.info("clusters fitted on %d complaints: %d clusters, %.1f%% unassigned", len(items),
                  len(state.clusters), 100 * state.unassigned_share)
         return state
@@ -269,18 +272,19 @@ class ClusterService:
     def refit(self) -> dict[str, Any]:
         """Refit on every stored complaint, keeping ids and curation."""
         with self.transaction(), self.engine.begin() as conn:
-            state = self._fit(conn, self.state)
+            state = self._fit(conn, self.work)
         return {"clusters": len(state.clusters), "unassigned_share": round(state.unassigned_share, 4)}
 
     # -- curation -----------------------------------------------------------------
-    def _known(self, cluster_id: str, field: str = "id") -> ClusterState:
-        if self.state is None or cluster_id not in self.state.clusters:
+    @staticmethod
+    def _known(state: ClusterState | None, cluster_id: str, field: str = "id") -> ClusterState:
+        if state is None or cluster_id not in state.clusters:
             raise ServiceError(404, "not_found", f"no cluster {cluster_id!r}", [{"field": field, "message": "unknown"}])
-        return self.state
+        return state
 
     def rename(self, cluster_id: str, name: str) -> dict:
         with self.transaction(), self.engine.begin() as conn:
-            state = self._known(cluster_id)
+            state = self._known(self.work, cluster_id)
             self.clusterer.rename(state, cluster_id, name.strip())
             self._save(conn, state)
         return self.cluster(cluster_id)
@@ -292,7 +296,7 @@ class ClusterService:
                                [{"field": "ids", "message": "fewer than two distinct ids"}])
         with self.transaction(), self.engine.begin() as conn:
             for i, cid in enumerate(ids):
-                state = self._known(cid, f"ids.{i}")
+                state = self._known(self.work, cid, f"ids.{i}")
             labels = {state.clusters[c].label for c in ids}
             if len(labels) > 1:
                 raise ServiceError(422, "invalid_merge", f"clusters of different labels ({', '.join(sorted(labels))}) "
@@ -306,7 +310,7 @@ class ClusterService:
 
     def split(self, cluster_id: str, parts: int) -> list[dict]:
         with self.transaction(), self.engine.begin() as conn:
-            state = self._known(cluster_id)
+            state = self._known(self.work, cluster_id)
             label = state.clusters[cluster_id].label
             tc = ticket_complaints.c
             items, stored = self._items(conn, sa.and_(tc.label == label, tc.cluster_id == cluster_id))
@@ -333,7 +337,7 @@ class ClusterService:
         return self._describe(state, ids, labels)
 
     def cluster(self, cluster_id: str) -> dict:
-        state = self._known(cluster_id)
+        state = self._known(self.state, cluster_id)
         label = state.clusters[cluster_id].label
         out = self._describe(state, [cluster_id], [label])[0]
         out["lift"] = self._lift(label, cluster_id)
@@ -465,6 +469,13 @@ class ClusterService:
                 rows = [r for r in rows if r["lift"] > 1.0]
                 out[column] = sorted(rows, key=lambda r: (-r["lift"], -r["count"]))[:LIFT_TOP]
         return out
+
+
+def _copy(state: ClusterState) -> ClusterState:
+    """A copy to change: clusters, curation and the pool's list are new; vectors are shared (never changed)."""
+    return replace(state, clusters={cid: replace(c, causes=list(c.causes)) for cid, c in state.clusters.items()},
+                   curation=list(state.curation), outliers=list(state.outliers), next_number=dict(state.next_number),
+                   base_ids={k: dict(v) for k, v in state.base_ids.items()}, settings=dict(state.settings))
 
 
 def compatible(model: RootCauseModel, encoder_spec: str) -> bool:
