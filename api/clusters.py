@@ -5,7 +5,9 @@ the clustering; this module keeps it in the database).
   pool is not in it: the pool is the `ticket_complaints` rows whose
   cluster_id is null; the newest POOL_LIMIT per label are kept in memory).
 - `ticket_complaints`: one row per (ticket, complaint label) with its
-  cluster, cause, confidence and text vector (float32 bytes, for refits).
+  cluster, cause, confidence, text vector (float32 bytes, for refits) and a
+  copy of the ticket's facts (created_at, sku, carrier, country,
+  marketplace: they never change), so aggregates need no join.
 
 At ingest (`add`, inside the ticket insert's transaction) each new complaint
 is assigned with the vector the pipeline already computed; unassigned ones
@@ -175,7 +177,7 @@ class ClusterService:
         conn.execute(ticket_complaints.insert(), [
             {"ticket_id": int(it.id), "label": it.label, "cluster_id": clusters[(it.label, it.id)],
              "cause": a.cause, "confidence": round(a.confidence, 4),
-             "embedding": np.asarray(it.embedding, np.float32).tobytes()}
+             "embedding": np.asarray(it.embedding, np.float32).tobytes(), **it.fields}
             for it, a in zip(items, assignments)])
         earlier = [(label, i, cid) for (label, i), cid in moved.items() if (label, i) not in clusters]
         if earlier:  # complaints pooled before this batch that founded or joined a new cluster
@@ -230,7 +232,7 @@ class ClusterService:
         """Stored complaints as Complaints (text as the pipeline saw it), with their stored clusters."""
         tc, t = ticket_complaints.c, tickets.c
         query = (sa.select(tc.ticket_id, tc.label, tc.cluster_id, tc.embedding, t.text, t.subject, t.language,
-                           *[t[f] for f in FIELDS])
+                           *[tc[f] for f in FIELDS])
                  .join_from(ticket_complaints, tickets, tc.ticket_id == t.id).order_by(tc.ticket_id, tc.label))
         if where is not None:
             query = query.where(where)
@@ -376,14 +378,13 @@ class ClusterService:
         """cluster id -> the last WEEKS weeks (Monday dates) with their counts; None: all zero."""
         since = since_weeks(self.clock(), WEEKS)
         weeks = [(since + timedelta(weeks=k)).date().isoformat() for k in range(WEEKS)]
-        if self.engine.dialect.name == "postgresql":
-            week = sa.cast(sa.func.date_trunc("week", tickets.c.created_at), sa.Date)
-        else:
-            week = sa.func.date(tickets.c.created_at, "weekday 0", "-6 days")
         tc = ticket_complaints.c
+        if self.engine.dialect.name == "postgresql":
+            week = sa.cast(sa.func.date_trunc("week", tc.created_at), sa.Date)
+        else:
+            week = sa.func.date(tc.created_at, "weekday 0", "-6 days")
         query = (sa.select(tc.cluster_id, week.label("week"), sa.func.count())
-                 .join_from(ticket_complaints, tickets, tc.ticket_id == tickets.c.id)
-                 .where(tickets.c.created_at >= since, tc.label.in_(labels), tc.cluster_id.is_not(None))
+                 .where(tc.created_at >= since, tc.label.in_(labels), tc.cluster_id.is_not(None))
                  .group_by(tc.cluster_id, week))
         counts: dict[str, dict[str, int]] = {}
         for cid, start, n in conn.execute(query):
@@ -459,9 +460,8 @@ class ClusterService:
                 return {c: [] for c in LIFT_COLUMNS}
             base = int(in_cluster) / int(total)
             for column in LIFT_COLUMNS:
-                value = tickets.c[column]
+                value = tc[column]
                 query = (sa.select(value, sa.func.count(), mine)
-                         .join_from(ticket_complaints, tickets, tc.ticket_id == tickets.c.id)
                          .where(tc.label == label, value.is_not(None))
                          .group_by(value).having(mine >= MIN_SUPPORT))
                 rows = [{"value": str(v), "count": int(both), "lift": round((int(both) / int(n)) / base, 2)}

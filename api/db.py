@@ -110,7 +110,15 @@ ticket_complaints = sa.Table(
     sa.Column("cause", sa.String(50), nullable=False),
     sa.Column("confidence", sa.Float, nullable=False),
     sa.Column("embedding", sa.LargeBinary, nullable=False),  # float32 bytes of the text vector, for refits
-    sa.Index("ix_ticket_complaints_cluster", "label", "cluster_id"),
+    # the ticket's facts, copied (they never change): weekly counts and lift without a join
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("sku", sa.String(200)),
+    sa.Column("carrier", sa.String(100)),
+    sa.Column("country", sa.String(50)),
+    sa.Column("marketplace", sa.String(50)),
+    # covering: sizes, weekly counts and lift read this index only, never the wide rows (vectors)
+    sa.Index("ix_ticket_complaints_cluster", "label", "cluster_id", "created_at", "sku", "carrier", "country",
+             "marketplace"),
 )
 
 

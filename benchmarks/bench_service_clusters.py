@@ -91,10 +91,11 @@ def fill(engine: sa.Engine, n: int, n_clusters: int, rng: np.random.Generator) -
                 tickets.c.external_id.in_([r["external_id"] for r in rows])).order_by(tickets.c.id))]
             E = unit(rng.normal(size=(size, DIM))).astype(np.float32)
             complaints = []
-            for ticket_id, label, e in zip(ids, labels, E):
+            for ticket_id, row, label, e in zip(ids, rows, labels, E):
                 cids, C = centroids[label]
                 complaints.append({"ticket_id": ticket_id, "label": label, "cluster_id": cids[int(np.argmax(C @ e))],
-                                   "cause": "x", "confidence": 0.9, "embedding": e.tobytes()})
+                                   "cause": "x", "confidence": 0.9, "embedding": e.tobytes(),
+                                   **{f: row[f] for f in ("created_at", "sku", "carrier", "country", "marketplace")}})
             conn.execute(ticket_complaints.insert(), complaints)
         conn.execute(cluster_states.insert().values(created_at=now, state=state.to_dict()))
     return state

@@ -111,9 +111,10 @@ def build_database(url: str, pipeline: Any, cause_model: Any) -> None:
         for r in conn.execute(sa.select(ticket_complaints)).mappings():
             complaints.setdefault(r["ticket_id"], []).append(dict(r))
         template_of = {f"fill-{i}": templates[i % len(templates)]["id"] for i in range(len(rows))}
-        copies = [{**c, "ticket_id": ticket_id, "cluster_id": None}
-                  for ticket_id, external_id in conn.execute(
-                      sa.select(tickets.c.id, tickets.c.external_id).where(tickets.c.external_id.like("fill-%")))
+        copies = [{**c, "ticket_id": ticket_id, "cluster_id": None, "created_at": created}
+                  for ticket_id, external_id, created in conn.execute(
+                      sa.select(tickets.c.id, tickets.c.external_id, tickets.c.created_at)
+                      .where(tickets.c.external_id.like("fill-%")))
                   for c in complaints.get(template_of[external_id], [])]
         for start in range(0, len(copies), 2000):
             conn.execute(ticket_complaints.insert(), copies[start:start + 2000])

@@ -1,5 +1,6 @@
 """Root-cause clusters: the cluster state (latest row current) and each
-ticket's complaints with their cluster, cause and text vector.
+ticket's complaints with their cluster, cause, text vector and the ticket's
+facts (created_at, sku, carrier, country, marketplace) for aggregates.
 
 Revision ID: 0003
 Revises: 0002
@@ -32,8 +33,15 @@ def upgrade() -> None:
         sa.Column("cause", sa.String(50), nullable=False),
         sa.Column("confidence", sa.Float, nullable=False),
         sa.Column("embedding", sa.LargeBinary, nullable=False),
+        sa.Column("created_at", sa.DateTime, nullable=False),
+        sa.Column("sku", sa.String(200)),
+        sa.Column("carrier", sa.String(100)),
+        sa.Column("country", sa.String(50)),
+        sa.Column("marketplace", sa.String(50)),
     )
-    op.create_index("ix_ticket_complaints_cluster", "ticket_complaints", ["label", "cluster_id"])
+    # covering: sizes, weekly counts and lift read this index only, never the wide rows (vectors)
+    op.create_index("ix_ticket_complaints_cluster", "ticket_complaints",
+                    ["label", "cluster_id", "created_at", "sku", "carrier", "country", "marketplace"])
 
 
 def downgrade() -> None:
