@@ -91,7 +91,7 @@ class ClusterService:
         self.lock = threading.RLock()
         self.state: ClusterState | None = None  # current; never changed in place but for its pool
         self.work: ClusterState | None = None  # the copy a transaction changes
-        self.version = 0  # bumped on every state change: the key of the keyword cache
+        self.version = 0  # bumped when membership changes: the key of the keyword cache
         self._cache: dict[str, tuple[float, int, dict[str, dict]]] = {}
         self._load()
 
@@ -122,7 +122,9 @@ class ClusterService:
     def _count(conn: Connection) -> int:
         return int(conn.execute(sa.select(sa.func.count()).select_from(ticket_complaints)).scalar() or 0)
 
-    def _save(self, conn: Connection, state: ClusterState) -> None:
+    def _save(self, conn: Connection, state: ClusterState, members: bool = True) -> None:
+        """Store the state (current once the transaction commits); `members`:
+        the membership changed too, so cached keywords and examples go."""
         pool, state.outliers = state.outliers, []  # the pool lives in ticket_complaints
         try:
             data = state.to_dict()
@@ -132,6 +134,7 @@ class ClusterService:
             .inserted_primary_key[0]
         conn.execute(cluster_states.delete().where(cluster_states.c.id <= new_id - STATES_KEPT))
         self._changed = True
+        self._members_changed = self._members_changed or members
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -140,12 +143,12 @@ class ClusterService:
         transaction inside it) succeeds. Readers keep the old state meanwhile."""
         with self.lock:
             self.work = _copy(self.state) if self.state is not None else None
-            self._changed = False
+            self._changed = self._members_changed = False
             try:
                 yield
                 if self._changed:
                     self.state = self.work
-                    self.version += 1
+                    self.version += self._members_changed
                 elif self.state is not None and self.work is not None:
                     self.state.outliers = self.work.outliers  # only the pool moved
             finally:
@@ -288,7 +291,7 @@ class ClusterService:
         with self.transaction(), self.engine.begin() as conn:
             state = self._known(self.work, cluster_id)
             self.clusterer.rename(state, cluster_id, name.strip())
-            self._save(conn, state)
+            self._save(conn, state, members=False)
         return self.cluster(cluster_id)
 
     def merge(self, ids: Sequence[str], name: str | None) -> dict:
