@@ -170,3 +170,28 @@ def test_clusters_off_without_a_root_cause_model(make_client, setting: str) -> N
     assert t["clusters"] == {} and t["cluster_id"] is None
     off = c.get("/v1/clusters")
     assert off.status_code == 404 and off.json()["error"]["code"] == "clusters_unavailable"
+
+
+@pytest.mark.real_model
+def test_bundled_models_cluster_chinese_and_english_together(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The service with the bundled model and root-cause model (use-m3): the same
+    cause in Chinese, English and Spanish shares a cluster through the API."""
+    from fastapi.testclient import TestClient
+
+    from api.app import Settings, create_app
+    from tests.service_fixtures import ADMIN
+    from tests.test_clusters_real import WRITTEN
+
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'triage.db'}", admin_key=ADMIN)
+    with TestClient(create_app(settings=settings)) as c:
+        c.headers["Authorization"] = f"Bearer {ADMIN}"
+        items = [{"external_id": f"w-{g}-{k}-{r}", "text": text}
+                 for r in range(2) for g, (_, _, group) in enumerate(WRITTEN) for k, text in enumerate(group)]
+        stored = {t["external_id"]: t for t in post(c, items)}
+        assert sum(bool(t["clusters"]) for t in stored.values()) >= FIRST_FIT  # the first fit ran
+        for g, (label, cause, _) in enumerate(WRITTEN):
+            ids = {c.get(f"/v1/tickets/{stored[f'w-{g}-{k}-0']['id']}").json()["clusters"].get(label)
+                   for k in range(3)}
+            assert len(ids) == 1 and None not in ids, (cause, ids)
+        listed = c.get("/v1/clusters").json()["items"]
+        assert {"zh", "en", "es"} <= {e["language"] for i in listed for e in i["examples"]}
