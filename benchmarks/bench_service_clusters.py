@@ -140,7 +140,7 @@ def main() -> None:
     timed("GET /v1/clusters (all labels) warm", lambda: service.clusters(), repeat=5)
     some = next(cid for cid, c in service.state.clusters.items() if c.label == label)  # type: ignore[union-attr]
     timed(f"GET /v1/clusters/{some} (with lift)", lambda: service.cluster(some), repeat=5)
-    timed(f"PATCH /v1/clusters/{some} (rename: state saved; keywords stay cached)", lambda: service.rename(some, "bench"))
+    timed(f"PATCH /v1/clusters/{some} (rename: state saved)", lambda: service.rename(some, "bench"))
     timed(f"GET /v1/clusters?label={label} after the rename", lambda: service.clusters(label))
 
     class Analysis:  # what complaints_from_analysis reads from a pipeline Analysis
