@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Annotated, AsyncIterator, Callable
 
 from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -23,12 +24,14 @@ from starlette.exceptions import HTTPException
 
 from triage.pipeline import DEFAULT_MODEL_DIR, InvalidTextError, Pipeline, clean_text
 from triage.redaction import Redactor
+from triage.root_causes import RootCauseModel
 from triage.routing import Router
 from triage.scoring import analysis_record
 from triage.urgency import UrgencyScorer, UrgencyWeights
 
 from . import schemas as s
 from .auth import KeyCreationError, KeyStore, Principal, create_key
+from .clusters import ClusterService, compatible
 from .db import database_url, idempotency_keys, make_engine, migrate
 from .metrics import Metrics, MetricsAndLimits
 from .ratelimit import RateLimiter, retry_after
@@ -51,6 +54,7 @@ class Settings:
     rate_limit: float = 500.0  # requests per second per key; 0 disables
     max_body_bytes: int = 16 * 1024 * 1024
     model_threads: int = 1
+    cluster_model: str | None = None  # root-cause model folder (default models/clusters); "none" disables
 
     @classmethod
     def from_env(cls) -> "Settings":
@@ -64,6 +68,7 @@ class Settings:
             rate_limit=float(env.get("TRIAGE_RATE_LIMIT", "500")),
             max_body_bytes=int(env.get("TRIAGE_MAX_BODY_BYTES", str(16 * 1024 * 1024))),
             model_threads=int(env.get("TRIAGE_MODEL_THREADS", "1")),
+            cluster_model=env.get("TRIAGE_CLUSTER_MODEL") or None,
         )
 
 
@@ -81,9 +86,12 @@ def create_app(
     model_dir: str | Path | None = None,
     pipeline: Pipeline | None = None,
     settings: Settings | None = None,
+    cluster_model: RootCauseModel | None = None,
 ) -> FastAPI:
     """Build the app. Pass `pipeline` to inject one (tests use a fake encoder);
-    otherwise the model folder (default: the bundled model) loads at start-up."""
+    otherwise the model folder (default: the bundled model) loads at start-up.
+    The root-cause model (`cluster_model`, else `settings.cluster_model`, else
+    models/clusters) must read the same encoder's vectors, or clusters are off."""
     folder = Path(model_dir) if model_dir else DEFAULT_MODEL_DIR
     settings = settings or Settings.from_env()
     metrics = Metrics()
@@ -102,7 +110,8 @@ def create_app(
         model = pipeline or Pipeline.load(folder, threads=settings.model_threads)
         model.analyse(["warm-up: loads the language identifier and tokenizers before the first request"])
         app.state.pipeline = model
-        app.state.service = TicketService(engine, model, router, scorer, redactor)
+        clusters = _cluster_service(engine, model, cluster_model, settings.cluster_model)
+        app.state.service = TicketService(engine, model, router, scorer, redactor, clusters=clusters)
         app.state.keys = KeyStore(engine, settings.admin_key)
         if not app.state.keys.has_admin():
             key = create_key(engine, "admin", name="first admin (created at start-up)")
@@ -168,6 +177,17 @@ def create_app(
     Admin = Annotated[Principal, Depends(allow("admin"))]
     Service = Annotated[TicketService, Depends(service)]
 
+    def cluster_service(request: Request) -> ClusterService:
+        clusters = request.app.state.service.clusters
+        if clusters is None:
+            raise ServiceError(404, "clusters_unavailable", "this service has no root-cause model for its encoder, "
+                               "so it computes no clusters (see TRIAGE_CLUSTER_MODEL)")
+        return clusters
+
+    Clusters = Annotated[ClusterService, Depends(cluster_service)]
+    TicketId = Annotated[int, PathParam(ge=1, le=2**63 - 1, description="the ticket's id in this service")]
+    ClusterId = Annotated[str, PathParam(min_length=1, max_length=64, description="a cluster id, e.g. dmg-004")]
+
     # -- open endpoints ---------------------------------------------------------
     @app.get("/health", response_model=s.Health, tags=["service"])
     def health(request: Request) -> s.Health:
@@ -220,11 +240,11 @@ def create_app(
         return Response(content=content, status_code=status, media_type="application/json")
 
     @app.get("/v1/tickets/{ticket_id}", response_model=s.TicketOut, tags=["tickets"], responses=ERRORS)
-    def get_ticket(ticket_id: int, principal: Reader, svc: Service) -> dict:
+    def get_ticket(ticket_id: TicketId, principal: Reader, svc: Service) -> dict:
         return svc.to_public(svc.get(ticket_id, principal))
 
     @app.patch("/v1/tickets/{ticket_id}", response_model=s.TicketOut, tags=["tickets"], responses=ERRORS)
-    def patch_ticket(ticket_id: int, patch: s.TicketPatch, principal: Agent, svc: Service) -> dict:
+    def patch_ticket(ticket_id: TicketId, patch: s.TicketPatch, principal: Agent, svc: Service) -> dict:
         """Set status, assignee, or corrected labels (kept as feedback for retraining)."""
         before = svc.get(ticket_id, principal)["labels"]
         row = svc.update(ticket_id, patch, principal)
@@ -293,6 +313,38 @@ def create_app(
         results = [s.Classification(text=t, **analysis_record(a)) for t, a in zip(body.texts, analyses)]
         return s.ClassifyResponse(model=str(folder.name), results=results)
 
+    # -- root-cause clusters ----------------------------------------------------------
+    @app.get("/v1/clusters", response_model=s.ClusterList, tags=["clusters"], responses=ERRORS)
+    def list_clusters(principal: Reader, clusters: Clusters, label: s.ComplaintLabel | None = None) -> dict:
+        """The root-cause clusters (of one complaint label, or all) with size, share of the
+        label, weekly counts of the last 12 weeks, keywords per language and examples."""
+        return {"items": clusters.clusters(label)}
+
+    @app.post("/v1/clusters/merge", response_model=s.ClusterDetail, tags=["clusters"], responses=ERRORS)
+    def merge_clusters(body: s.ClusterMerge, principal: Analyst, clusters: Clusters) -> dict:
+        """Merge clusters of one label into the first; the name (optional) is the merged cluster's."""
+        return clusters.merge(body.ids, body.name)
+
+    @app.post("/v1/clusters/refit", response_model=s.RefitResult, tags=["clusters"], responses=ERRORS)
+    def refit_clusters(principal: Analyst, clusters: Clusters) -> dict:
+        """Refit on every stored complaint; ids, names, merges and splits are kept."""
+        return clusters.refit()
+
+    @app.get("/v1/clusters/{cluster_id}", response_model=s.ClusterDetail, tags=["clusters"], responses=ERRORS)
+    def get_cluster(cluster_id: ClusterId, principal: Reader, clusters: Clusters) -> dict:
+        """One cluster, with the lift of each sku, carrier, country and marketplace value."""
+        return clusters.cluster(cluster_id)
+
+    @app.patch("/v1/clusters/{cluster_id}", response_model=s.ClusterDetail, tags=["clusters"], responses=ERRORS)
+    def rename_cluster(cluster_id: ClusterId, body: s.ClusterRename, principal: Analyst, clusters: Clusters) -> dict:
+        """Rename a cluster; the name survives refits."""
+        return clusters.rename(cluster_id, body.name)
+
+    @app.post("/v1/clusters/{cluster_id}/split", response_model=s.ClusterList, tags=["clusters"], responses=ERRORS)
+    def split_cluster(cluster_id: ClusterId, body: s.ClusterSplit, principal: Analyst, clusters: Clusters) -> dict:
+        """Split a cluster in `parts` (k-means on its members); the largest part keeps the id."""
+        return {"items": clusters.split(cluster_id, body.parts)}
+
     # -- keys -------------------------------------------------------------------
     @app.post("/v1/keys", response_model=s.KeyCreated, status_code=201, tags=["admin"], responses=ERRORS)
     def post_key(body: s.KeyRequest, principal: Admin, svc: Service) -> s.KeyCreated:
@@ -306,6 +358,24 @@ def create_app(
 
     mount_ui(app)
     return app
+
+
+def _cluster_service(engine, pipeline: Pipeline, model: RootCauseModel | None,  # type: ignore[no-untyped-def]
+                     folder: str | None) -> ClusterService | None:
+    """The clusters of this service, or None (logged) without a root-cause model for its encoder."""
+    if folder and folder.lower() == "none":
+        return None
+    if model is None:
+        try:
+            model = RootCauseModel.load(folder)
+        except FileNotFoundError as exc:
+            log.warning("root-cause clusters are off: %s", exc)
+            return None
+    if not compatible(model, pipeline.encoder.spec):
+        log.warning("root-cause clusters are off: the root-cause model reads %r vectors, the pipeline makes %r",
+                    model.encoder_spec, pipeline.encoder.spec)
+        return None
+    return ClusterService(engine, model)
 
 
 class RateLimited(Exception):

@@ -95,6 +95,33 @@ idempotency_keys = sa.Table(
 )
 
 
+cluster_states = sa.Table(
+    "cluster_states", metadata,  # the root-cause clusters; the latest row is current
+    sa.Column("id", BigId, primary_key=True, autoincrement=True),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("state", sa.JSON, nullable=False),  # ClusterState.to_dict(), outlier pool left out
+)
+
+ticket_complaints = sa.Table(
+    "ticket_complaints", metadata,  # one row per (ticket, complaint label the model gave it)
+    sa.Column("ticket_id", BigId, sa.ForeignKey("tickets.id"), primary_key=True),
+    sa.Column("label", sa.String(20), primary_key=True),
+    sa.Column("cluster_id", sa.String(64)),  # null: in the outlier pool (or before the first fit)
+    sa.Column("cause", sa.String(50), nullable=False),
+    sa.Column("confidence", sa.Float, nullable=False),
+    sa.Column("embedding", sa.LargeBinary, nullable=False),  # float32 bytes of the text vector, for refits
+    # the ticket's facts, copied (they never change): weekly counts and lift without a join
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("sku", sa.String(200)),
+    sa.Column("carrier", sa.String(100)),
+    sa.Column("country", sa.String(50)),
+    sa.Column("marketplace", sa.String(50)),
+    # covering: sizes, weekly counts and lift read this index only, never the wide rows (vectors)
+    sa.Index("ix_ticket_complaints_cluster", "label", "cluster_id", "created_at", "sku", "carrier", "country",
+             "marketplace"),
+)
+
+
 def database_url(url: str | None = None) -> str:
     """The URL to use: the argument, else $TRIAGE_DATABASE_URL, else a SQLite
     file var/triage.db under the working directory. postgresql:// URLs use psycopg 3."""

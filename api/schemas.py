@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel
 
@@ -151,7 +151,9 @@ class TicketOut(BaseModel):
     urgency: UrgencyOut
     response_deadline: datetime
     earlier_contacts: int
-    cluster_id: str | None
+    cluster_id: str | None = Field(description="the root-cause cluster of the ticket's first complaint label")
+    clusters: dict[str, str | None] = Field(
+        description="complaint label -> root-cause cluster id (null: not assigned yet, in the outlier pool)")
 
 
 class TicketList(BaseModel):
@@ -212,3 +214,69 @@ class WeekFigures(BaseModel):
 
 class WeeklyStats(BaseModel):
     weeks: list[WeekFigures]
+
+
+# -- root-cause clusters ----------------------------------------------------------
+
+ComplaintLabel = Literal["late_delivery", "damage", "wrong_item"]
+
+
+class WeekCount(BaseModel):
+    week: str = Field(description="the week's Monday, YYYY-MM-DD")
+    count: int
+
+
+class ClusterExample(BaseModel):
+    ticket_id: int
+    text: str = Field(description="the ticket's text (first 300 characters)")
+    language: str
+
+
+class ClusterOut(BaseModel):
+    id: str = Field(description="stable across refits, e.g. dmg-004")
+    label: str
+    name: str = Field(description="the analyst's name, else the plain name of its root cause(s)")
+    causes: list[str] = Field(description="LABELS.md root causes routed here (several after a merge)")
+    origin: Literal["cause", "merge", "split", "pool"]
+    size: int = Field(description="complaints in the cluster")
+    share: float = Field(description="size / all complaints of the label (assigned or not)")
+    weekly: list[WeekCount] = Field(description="complaints per week (ticket created_at), the last 12 weeks")
+    keywords: dict[str, list[str]] = Field(description="language -> top words, from a sample of members")
+    examples: list[ClusterExample] = Field(description="closest to the centre, one per language present first")
+
+
+class LiftRow(BaseModel):
+    value: str
+    count: int = Field(description="complaints of the cluster with this value")
+    lift: float = Field(description="share of the cluster among the label's complaints with this value / overall")
+
+
+class ClusterDetail(ClusterOut):
+    lift: dict[str, list[LiftRow]] = Field(
+        description="sku, carrier, country, marketplace -> over-represented values (at least 5 complaints)")
+
+
+class ClusterList(BaseModel):
+    items: list[ClusterOut]
+
+
+class ClusterRename(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(..., min_length=1, max_length=200, pattern=r"\S", description="the cluster's new name")
+
+
+class ClusterMerge(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    ids: list[Annotated[str, Field(min_length=1, max_length=64)]] = Field(
+        ..., min_length=2, max_length=50, description="clusters of one label; the first keeps its id")
+    name: str | None = Field(None, min_length=1, max_length=200, pattern=r"\S")
+
+
+class ClusterSplit(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    parts: int = Field(2, ge=2, le=6, description="how many clusters to make (k-means on the members' vectors)")
+
+
+class RefitResult(BaseModel):
+    clusters: int
+    unassigned_share: float = Field(description="share of complaints left in the outlier pool")

@@ -10,6 +10,7 @@ import hashlib
 import json
 import threading
 import unicodedata
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Callable, Sequence
@@ -28,18 +29,12 @@ from triage.urgency_signals import SignalHit, find_signals
 
 from .auth import Principal
 from .batcher import MicroBatcher, analyse_batches
+from .clusters import ClusterService, complaint_clusters
 from .db import feedback, tickets
+from .errors import ServiceError
 from .schemas import TicketIn, TicketPatch
 
 REFRESH_BATCH = 5000
-
-
-class ServiceError(Exception):
-    """An error the API reports as it is: HTTP status, code, message, details."""
-
-    def __init__(self, status: int, code: str, message: str, details: list[dict] | None = None) -> None:
-        super().__init__(message)
-        self.status, self.code, self.message, self.details = status, code, message, details or []
 
 
 @dataclass(frozen=True)
@@ -100,9 +95,11 @@ class TicketService:
         scorer: UrgencyScorer,
         redactor: Redactor,
         clock: Callable[[], datetime] = utcnow,
+        clusters: ClusterService | None = None,
     ) -> None:
         self.engine, self.pipeline, self.router, self.scorer = engine, pipeline, router, scorer
         self.redact, self.clock = redactor, clock
+        self.clusters = clusters  # root-cause clusters; None when no root-cause model fits the encoder
         self.models = analyse_batches(pipeline)  # stateless classification
         self.writer = MicroBatcher(self._store, size=lambda job: len(job[0]), name="ticket-writer")
         self._refresh_lock = threading.Lock()
@@ -153,28 +150,44 @@ class TicketService:
         """The writer's batch: one model call and one commit for every waiting job;
         when that commit fails (an external_id stored meanwhile), each job alone."""
         items = [item for job_items, _ in jobs for item in job_items]
-        rows = self._build_rows(items, [h for _, job_hashes in jobs for h in job_hashes])
+        rows, analyses = self._build_rows(items, [h for _, job_hashes in jobs for h in job_hashes])
         per_job, start = [], 0
         for job_items, _ in jobs:
-            per_job.append(rows[start : start + len(job_items)])
-            start += len(job_items)
+            end = start + len(job_items)
+            per_job.append((rows[start:end], analyses[start:end]))
+            start = end
         try:
-            self._insert(rows)
-            return per_job
+            self._insert(rows, analyses)
+            return [job_rows for job_rows, _ in per_job]
         except IntegrityError:
             out: list[list[dict] | BaseException] = []
-            for job_rows in per_job:
+            for job_rows, job_analyses in per_job:
                 try:
-                    self._insert(job_rows)
+                    self._insert(job_rows, job_analyses)
                     out.append(job_rows)
                 except IntegrityError as exc:
                     out.append(exc)
             return out
 
-    def _insert(self, rows: list[dict]) -> None:
-        with self.engine.begin() as conn:
+    def _insert(self, rows: list[dict], analyses: Sequence[Analysis]) -> None:
+        """The tickets and their complaints (assigned to clusters) in one transaction."""
+        with self.clusters.transaction() if self.clusters else nullcontext(), self.engine.begin() as conn:
             for row in rows:
+                row.pop("id", None)  # set by a failed attempt of this batch
                 row["id"] = conn.execute(tickets.insert().values(**row)).inserted_primary_key[0]
+            clusters = self.clusters.add(conn, rows, analyses) if self.clusters else {}
+        for row in rows:
+            row["clusters"] = clusters.get(row["id"], {})
+
+    def _with_clusters(self, rows: list[dict]) -> list[dict]:
+        """Rows with `clusters` ({complaint label: cluster id}) read in one query."""
+        missing = [r["id"] for r in rows if "clusters" not in r]
+        if missing:
+            with self.engine.connect() as conn:
+                found = complaint_clusters(conn, missing)
+            for r in rows:
+                r.setdefault("clusters", found.get(r["id"], {}))
+        return rows
 
     def _existing(self, external_ids: list[str]) -> dict[str, dict]:
         out: dict[str, dict] = {}
@@ -183,6 +196,7 @@ class TicketService:
                 chunk = external_ids[start : start + 500]
                 query = sa.select(tickets).where(tickets.c.external_id.in_(chunk))
                 out.update({r["external_id"]: dict(r) for r in conn.execute(query).mappings()})
+        self._with_clusters(list(out.values()))
         return out
 
     def _prepare(self, item: TicketIn) -> tuple[str, str | None]:
@@ -190,17 +204,17 @@ class TicketService:
         subject = self.redact(_normalise(item.subject)) if item.subject else None
         return self.redact(_normalise(item.text)), subject or None
 
-    def _build_rows(self, items: Sequence[TicketIn], hashes: Sequence[str]) -> list[dict]:
-        """Ticket rows (without ids) for valid new items: one model call for all."""
+    def _build_rows(self, items: Sequence[TicketIn], hashes: Sequence[str]) -> tuple[list[dict], list[Analysis]]:
+        """Ticket rows (without ids) for valid new items and their analyses: one model call for all."""
         if not items:
-            return []
+            return [], []
         now = self.clock()
         prepared = [self._prepare(item) for item in items]
         analyses = self.pipeline.analyse([f"{s}\n{t}" if s else t for t, s in prepared])
         contacts = self._earlier_contacts(items)
         return [self._row(item, text, subject, analysis, digest, earlier, now)
                 for item, (text, subject), analysis, digest, earlier
-                in zip(items, prepared, analyses, hashes, contacts)]
+                in zip(items, prepared, analyses, hashes, contacts)], analyses
 
     def _row(self, item: TicketIn, text: str, subject: str | None, analysis: Analysis, digest: str,
              earlier: int, now: datetime) -> dict:
@@ -311,7 +325,7 @@ class TicketService:
         if row is None:
             raise ServiceError(404, "not_found", f"no ticket {ticket_id}")
         self._check_team(dict(row), principal)
-        return dict(row)
+        return self._with_clusters([dict(row)])[0]
 
     @staticmethod
     def _check_team(row: dict, principal: Principal) -> None:
@@ -374,7 +388,7 @@ class TicketService:
         query = query.order_by(tickets.c.urgency_score.desc(), tickets.c.id.desc()).limit(limit + 1)
         with self.engine.connect() as conn:
             rows = [dict(r) for r in conn.execute(query).mappings()]
-        page, more = rows[:limit], len(rows) > limit
+        page, more = self._with_clusters(rows[:limit]), len(rows) > limit
         next_cursor = encode_cursor(page[-1]["urgency_score"], page[-1]["id"]) if more and page else None
         return page, next_cursor
 
@@ -390,6 +404,7 @@ class TicketService:
 
     # -- output ---------------------------------------------------------------
     def to_public(self, row: dict) -> dict:
+        clusters = row["clusters"] if "clusters" in row else self._with_clusters([dict(row)])[0]["clusters"]
         now = self.clock()
         urgency = self.urgency(row, now)
         deadline = self.scorer.weights.response_deadline(_aware(row["created_at"]), row["marketplace"])  # type: ignore[arg-type]
@@ -408,7 +423,10 @@ class TicketService:
             "needs_review": row["needs_review"], "truncated": row["truncated"],
             "evidence": row["evidence"], "signals": row["signals"], "team": row["team"], "status": row["status"],
             "assignee": row["assignee"], "urgency": urgency.as_dict(), "response_deadline": deadline,
-            "earlier_contacts": row["earlier_contacts"], "cluster_id": row["cluster_id"],
+            "earlier_contacts": row["earlier_contacts"],
+            "cluster_id": next((clusters[label] for label in _unpack_labels(row["model_labels"]) if label in clusters),
+                               None),
+            "clusters": clusters,
         }
 
 

@@ -66,11 +66,15 @@ SAMPLES: list[dict[str, Any]] = [
 ]
 
 
-def build_database(url: str, pipeline: Any) -> None:
+def build_database(url: str, pipeline: Any, cause_model: Any) -> None:
     """Store the samples through the service's own ingest (redact, classify,
-    score, route), then copy them to 10,000 open tickets with other ids, dates
-    and order ids, the way benchmarks/bench_service.py `fill` does."""
-    from api.db import make_engine, migrate, tickets
+    score, route, complaints), then copy them to 10,000 open tickets with other
+    ids, dates and order ids, the way benchmarks/bench_service.py `fill` does,
+    with their complaints unassigned: the server fits the clusters at start-up."""
+    import sqlalchemy as sa
+
+    from api.clusters import ClusterService
+    from api.db import make_engine, migrate, ticket_complaints, tickets
     from api.schemas import TicketIn
     from api.tickets import TicketService
     from triage.redaction import Redactor
@@ -79,7 +83,8 @@ def build_database(url: str, pipeline: Any) -> None:
 
     engine = make_engine(url)
     migrate(engine)
-    service = TicketService(engine, pipeline, Router.from_file(), UrgencyScorer(), Redactor())
+    service = TicketService(engine, pipeline, Router.from_file(), UrgencyScorer(), Redactor(),
+                            clusters=ClusterService(engine, cause_model))
     items = []
     for i, sample in enumerate(SAMPLES):
         order = {**sample["order"], "id": f"o-{i}",
@@ -102,16 +107,28 @@ def build_database(url: str, pipeline: Any) -> None:
     with engine.begin() as conn:
         for start in range(0, len(rows), 2000):
             conn.execute(tickets.insert(), rows[start:start + 2000])
+        complaints = {}
+        for r in conn.execute(sa.select(ticket_complaints)).mappings():
+            complaints.setdefault(r["ticket_id"], []).append(dict(r))
+        template_of = {f"fill-{i}": templates[i % len(templates)]["id"] for i in range(len(rows))}
+        copies = [{**c, "ticket_id": ticket_id, "cluster_id": None, "created_at": created}
+                  for ticket_id, external_id, created in conn.execute(
+                      sa.select(tickets.c.id, tickets.c.external_id, tickets.c.created_at)
+                      .where(tickets.c.external_id.like("fill-%")))
+                  for c in complaints.get(template_of[external_id], [])]
+        for start in range(0, len(copies), 2000):
+            conn.execute(ticket_complaints.insert(), copies[start:start + 2000])
     service.close()
     engine.dispose()
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory, fake_model_dir: Path, fake_pipeline: Any) -> Iterator[dict]:
+def site(tmp_path_factory: pytest.TempPathFactory, fake_model_dir: Path, fake_pipeline: Any, fake_cause_model: Any,
+         fake_cluster_model_dir: Path) -> Iterator[dict]:
     folder = tmp_path_factory.mktemp("browser")
     url = f"sqlite:///{folder / 'triage.db'}"
-    build_database(url, fake_pipeline)
-    server = Server(fake_model_dir, url, folder / "server.log").start()
+    build_database(url, fake_pipeline, fake_cause_model)
+    server = Server(fake_model_dir, url, folder / "server.log", fake_cluster_model_dir).start()
     try:
         with server.client() as admin:
             keys = {role: admin.post("/v1/keys", json={"role": role, "team": team, "name": f"browser {role}"}).json()

@@ -29,15 +29,16 @@ def free_port() -> int:
 
 
 class Server:
-    def __init__(self, model_dir: Path, database_url: str, log: Path) -> None:
+    def __init__(self, model_dir: Path, database_url: str, log: Path, cluster_model: Path | None = None) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.model_dir, self.database_url, self.log = model_dir, database_url, log
+        self.cluster_model = cluster_model  # a root-cause model for the fake encoder: clusters on
         self.process: subprocess.Popen | None = None
 
     def start(self) -> Server:
         env = {**os.environ, "TRIAGE_ADMIN_KEY": ADMIN, "TRIAGE_DATABASE_URL": self.database_url,
-               "TRIAGE_RATE_LIMIT": "0"}
+               "TRIAGE_RATE_LIMIT": "0", "TRIAGE_CLUSTER_MODEL": str(self.cluster_model or "none")}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "triage.cli", "serve", "--port", str(self.port), "--model", str(self.model_dir)],
             cwd=ROOT, env=env, stdout=open(self.log, "ab"), stderr=subprocess.STDOUT)
@@ -62,8 +63,8 @@ class Server:
 
 
 @pytest.fixture
-def server(fake_model_dir: Path, database_url: str, tmp_path: Path) -> Iterator[Server]:
-    s = Server(fake_model_dir, database_url, tmp_path / "server.log").start()
+def server(fake_model_dir: Path, fake_cluster_model_dir: Path, database_url: str, tmp_path: Path) -> Iterator[Server]:
+    s = Server(fake_model_dir, database_url, tmp_path / "server.log", fake_cluster_model_dir).start()
     yield s
     s.kill()
 
@@ -90,11 +91,13 @@ def test_sigkill_loses_no_accepted_ticket(server: Server) -> None:
 
 @pytest.mark.skipif(not POSTGRES_RESTART and not os.environ.get("TRIAGE_REQUIRE_POSTGRES"),
                     reason="needs the test suite's own PostgreSQL server (scripts/test.sh)")
-def test_postgres_restart_loses_no_accepted_ticket(fake_model_dir: Path, tmp_path: Path) -> None:
+def test_postgres_restart_loses_no_accepted_ticket(fake_model_dir: Path, fake_cluster_model_dir: Path,
+                                                   tmp_path: Path) -> None:
     from tests.service_fixtures import POSTGRES_URL, _empty_postgres
 
     assert POSTGRES_URL and POSTGRES_RESTART, "scripts/test.sh sets both"
-    server = Server(fake_model_dir, _empty_postgres(POSTGRES_URL), tmp_path / "server.log").start()
+    server = Server(fake_model_dir, _empty_postgres(POSTGRES_URL), tmp_path / "server.log",
+                    fake_cluster_model_dir).start()
     try:
         with server.client() as c:
             ids = post_many(c, 20, "pg")

@@ -296,7 +296,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     settings = Settings.from_env()
-    for name in ("database_url", "routing_rules", "urgency_config"):
+    for name in ("database_url", "routing_rules", "urgency_config", "cluster_model"):
         if getattr(args, name):
             setattr(settings, name, getattr(args, name))
     try:
@@ -445,6 +445,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--urgency-config", metavar="FILE", default=None,
                    help="urgency weights (default: $TRIAGE_URGENCY_CONFIG, else triage/defaults/urgency.toml)")
     p.add_argument("--access-log", action="store_true", help="log every request (off by default)")
+    p.add_argument("--cluster-model", metavar="DIR", default=None,
+                   help="root-cause model of the clusters (default: $TRIAGE_CLUSTER_MODEL, else models/clusters; "
+                        "'none' turns clusters off)")
     _model_arg(p)
     p.set_defaults(func=cmd_serve)
 
