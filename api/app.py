@@ -113,10 +113,7 @@ def create_app(
         clusters = _cluster_service(engine, model, cluster_model, settings.cluster_model)
         app.state.service = TicketService(engine, model, router, scorer, redactor, clusters=clusters)
         app.state.keys = KeyStore(engine, settings.admin_key)
-        if not app.state.keys.has_admin():
-            key = create_key(engine, "admin", name="first admin (created at start-up)")
-            log.warning("no admin key was configured: created one, shown only now: %s", key)
-            print(f"triage: no admin key configured; created one (shown only now): {key}", flush=True)
+        ensure_admin_key(engine, settings.admin_key)
         yield
         app.state.service.close()
         engine.dispose()
@@ -376,6 +373,19 @@ def _cluster_service(engine, pipeline: Pipeline, model: RootCauseModel | None,  
                     model.encoder_spec, pipeline.encoder.spec)
         return None
     return ClusterService(engine, model)
+
+
+def ensure_admin_key(engine, admin_key: str | None) -> None:  # type: ignore[no-untyped-def]
+    """With no admin key configured and none stored, create one and print it once."""
+    if not KeyStore(engine, admin_key).has_admin():
+        key = create_key(engine, "admin", name="first admin (created at start-up)")
+        log.warning("no admin key was configured: created one, shown only now: %s", key)
+        print(f"triage: no admin key configured; created one (shown only now): {key}", flush=True)
+
+
+def app_from_env() -> FastAPI:
+    """The app as `triage serve --workers N` starts it in each worker process (settings from TRIAGE_*)."""
+    return create_app(model_dir=os.environ.get("TRIAGE_MODEL") or None)
 
 
 class RateLimited(Exception):

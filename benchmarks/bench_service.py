@@ -20,6 +20,7 @@ import asyncio
 import csv
 import os
 import random
+import signal
 import subprocess
 import sys
 import tempfile
@@ -50,11 +51,12 @@ def real_texts(n: int, seed: int = 0) -> list[str]:
     return texts[:n]
 
 
-def start_server(database_url: str, port: int) -> subprocess.Popen:
+def start_server(database_url: str, port: int, workers: int = 1) -> subprocess.Popen:
     env = {**os.environ, "TRIAGE_ADMIN_KEY": ADMIN, "TRIAGE_DATABASE_URL": database_url, "TRIAGE_RATE_LIMIT": "0",
            "HF_HUB_OFFLINE": "1"}
-    process = subprocess.Popen([sys.executable, "-m", "triage.cli", "serve", "--port", str(port)], cwd=ROOT, env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen([sys.executable, "-m", "triage.cli", "serve", "--port", str(port),
+                                "--workers", str(workers)], cwd=ROOT, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     for _ in range(600):
         try:
             if httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).status_code == 200:
@@ -69,6 +71,19 @@ def cpu_seconds(pid: int) -> float:
     """User + system CPU time of a process so far (Linux /proc)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def group_cpu_seconds(pid: int) -> float:
+    """CPU time of a process and of the processes in its group (the server's workers)."""
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if os.getpgid(int(entry.name)) == pid:
+                    total += cpu_seconds(int(entry.name))
+            except (ProcessLookupError, FileNotFoundError, PermissionError):
+                pass
+    return total
 
 
 def percentiles(latencies: list[float]) -> str:
@@ -110,17 +125,18 @@ def bench_ingest(args: argparse.Namespace) -> None:
     texts = real_texts(20_000)
     with tempfile.TemporaryDirectory() as tmp:
         url = args.database_url or f"sqlite:///{tmp}/bench.db"
-        process = start_server(url, args.port)
+        process = start_server(url, args.port, args.server_workers)
         try:
             asyncio.run(open_loop(f"http://127.0.0.1:{args.port}", 20, 2, texts[-100:], "warm-up"))
-            cpu_before = cpu_seconds(process.pid)
+            cpu_before = group_cpu_seconds(process.pid)
             latencies, errors, elapsed = asyncio.run(
                 open_loop(f"http://127.0.0.1:{args.port}", args.rate, args.seconds, texts))
-            server_cpu = cpu_seconds(process.pid) - cpu_before
+            server_cpu = group_cpu_seconds(process.pid) - cpu_before
         finally:
-            process.terminate()
+            os.killpg(process.pid, signal.SIGTERM)
             process.wait()
-    print(f"ingest on {url.split(':')[0]}: {len(latencies)} single-ticket POSTs scheduled at {args.rate}/s "
+    print(f"ingest on {url.split(':')[0]}, {args.server_workers} server process(es): "
+          f"{len(latencies)} single-ticket POSTs scheduled at {args.rate}/s "
           f"for {args.seconds} s; done in {elapsed:.1f} s ({len(latencies) / elapsed:.0f}/s), "
           f"{sum(errors.values())} errors {dict(errors.most_common(3))}; "
           f"{percentiles(latencies)}; server CPU {server_cpu * 1000 / len(latencies):.1f} ms per POST; {machine()}")
@@ -193,7 +209,7 @@ def bench_queue(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         url = args.database_url or f"sqlite:///{args.sqlite_file or tmp + '/queue.db'}"
         fill(url, args.tickets)
-        process = start_server(url, args.port)
+        process = start_server(url, args.port, args.server_workers)
         try:
             with httpx.Client(base_url=f"http://127.0.0.1:{args.port}",
                               headers={"Authorization": f"Bearer {ADMIN}"}, timeout=60) as client:
@@ -214,7 +230,7 @@ def bench_queue(args: argparse.Namespace) -> None:
                     print(f"GET /v1/queue?{query} (every second call with a cursor), {args.requests} calls: "
                           f"{percentiles(latencies)}")
         finally:
-            process.terminate()
+            os.killpg(process.pid, signal.SIGTERM)
             process.wait()
     print(f"{args.tickets} tickets on {url.split(':')[0]}; {machine()}")
 
@@ -225,6 +241,7 @@ def main() -> None:
     parser.add_argument("--database-url", default=None, help="default: a new SQLite file")
     parser.add_argument("--sqlite-file", default=None, help="queue: keep the filled SQLite file here for reuse")
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--server-workers", type=int, default=1, help="`triage serve --workers`")
     parser.add_argument("--rate", type=float, default=200.0, help="ingest: POSTs per second")
     parser.add_argument("--seconds", type=float, default=60.0, help="ingest: duration")
     parser.add_argument("--tickets", type=int, default=1_000_000, help="queue: tickets stored")

@@ -289,21 +289,38 @@ def _report(r: dict) -> str:
 # -- serve ----------------------------------------------------------------------
 
 
+SERVE_ENV = {"database_url": "TRIAGE_DATABASE_URL", "routing_rules": "TRIAGE_ROUTING_RULES",
+             "urgency_config": "TRIAGE_URGENCY_CONFIG", "cluster_model": "TRIAGE_CLUSTER_MODEL",
+             "model": "TRIAGE_MODEL"}
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from api.app import Settings, create_app
+    from api.app import Settings, create_app, ensure_admin_key
+    from api.db import make_engine, migrate
 
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    settings = Settings.from_env()
-    for name in ("database_url", "routing_rules", "urgency_config", "cluster_model"):
+    # Options travel as environment variables, so that every worker process reads the same settings.
+    for name, variable in SERVE_ENV.items():
         if getattr(args, name):
-            setattr(settings, name, getattr(args, name))
+            os.environ[variable] = str(getattr(args, name))
+    if args.workers < 1:
+        return _fail("--workers must be at least 1")
     try:
-        app = create_app(model_dir=args.model, settings=settings)
+        settings = Settings.from_env()
+        app = create_app(model_dir=args.model, settings=settings) if args.workers == 1 else None
+        engine = make_engine(settings.database_url)
+        migrate(engine)  # once, before any worker starts
+        ensure_admin_key(engine, settings.admin_key)
+        engine.dispose()
     except ValueError as exc:  # a malformed routing rules or urgency file
         return _fail(str(exc))
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info", access_log=args.access_log)
+    if app is not None:
+        uvicorn.run(app, host=args.host, port=args.port, log_level="info", access_log=args.access_log)
+    else:
+        uvicorn.run("api.app:app_from_env", factory=True, workers=args.workers, host=args.host, port=args.port,
+                    log_level="info", access_log=args.access_log)
     return EXIT_OK
 
 
@@ -445,6 +462,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--urgency-config", metavar="FILE", default=None,
                    help="urgency weights (default: $TRIAGE_URGENCY_CONFIG, else triage/defaults/urgency.toml)")
     p.add_argument("--access-log", action="store_true", help="log every request (off by default)")
+    p.add_argument("--workers", type=int, default=1,
+                   help="server processes, each with its own copy of the model (default 1; 2 uses both cores of a "
+                        "2-core machine; rate limits then count per process)")
     p.add_argument("--cluster-model", metavar="DIR", default=None,
                    help="root-cause model of the clusters (default: $TRIAGE_CLUSTER_MODEL, else models/clusters; "
                         "'none' turns clusters off)")
