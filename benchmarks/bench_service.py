@@ -166,7 +166,7 @@ def fill(database_url: str, n: int, seed: int = 0) -> None:
     started = time.time()
     service = TicketService(engine, Pipeline.load(), Router.from_file(), UrgencyScorer(), Redactor())
     sample = [TicketIn(external_id=f"t{i}", text=t) for i, t in enumerate(real_texts(2000, seed))]
-    templates = service._build_rows(sample, [content_hash(t) for t in sample])
+    templates, _ = service._build_rows(sample, [content_hash(t) for t in sample])
     service.close()
     print(f"analysed {len(templates)} real texts in {time.time() - started:.0f} s")
     rng = random.Random(seed)
