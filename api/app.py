@@ -3,6 +3,7 @@ the routing rules and the urgency weights load once at start-up; every
 endpoint maps a request to one call of api.tickets.TicketService."""
 
 
+import gc
 import hashlib
 import json
 import logging
@@ -114,6 +115,10 @@ def create_app(
         app.state.service = TicketService(engine, model, router, scorer, redactor, clusters=clusters)
         app.state.keys = KeyStore(engine, settings.admin_key)
         ensure_admin_key(engine, settings.admin_key)
+        # The model's millions of long-lived objects need no more garbage-collector passes: without this,
+        # each full collection walks them all and stalls a request now and then.
+        gc.collect()
+        gc.freeze()
         yield
         app.state.service.close()
         engine.dispose()
