@@ -400,8 +400,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cluster-model", metavar="DIR", default=None,
                    help="root-cause model folder (default: the bundled models/clusters)")
     p.add_argument("--batch-size", type=int, default=256, help="texts encoded together (default 256)")
-    p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
-                   help="processes for classifying and encoding (default: one per core)")
+    p.add_argument("--workers", type=int, default=_usable_cores(),
+                   help="processes for classifying and encoding (default: one per core this process may use)")
     p.add_argument("--limit", type=int, default=None, help="read only the first N rows")
     p.add_argument("--quiet", action="store_true", help="no progress on standard error")
     _model_arg(p)

@@ -342,12 +342,7 @@ class RecordWriter:
             self._write_part()
             self._merge_parts()
             return
-        if self._member is not None:
-            self._member.close()
-            self._member = None
-        if self._raw is not None:
-            self._raw.close()
-            self._raw = None
+        self._close_files()
 
     def _merge_parts(self) -> None:
         import pyarrow as pa
@@ -391,6 +386,9 @@ class RecordWriter:
 
     def abort(self) -> None:
         """Close without finishing: Parquet parts stay for a resume, no merge."""
+        self._close_files()
+
+    def _close_files(self) -> None:
         if self._member is not None:
             self._member.close()
             self._member = None
