@@ -4,6 +4,7 @@ offline in any browser."""
 
 from __future__ import annotations
 
+import math
 from html import escape
 from typing import Any
 
@@ -52,9 +53,9 @@ def line_chart(points: list[str], series: dict[str, list[float | None]], title: 
         _, y = xy(0, v)
         parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="#eee"/>'
                      f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{100 * v:.1f}%</text>')
-    every = max(1, len(points) // 12)
+    every = max(1, math.ceil(80 / step))  # a date label needs about 80 px
     for i, label in enumerate(points):
-        if i % every == 0 or i == len(points) - 1:
+        if i % every == 0:
             x, _ = xy(i, 0)
             parts.append(f'<text x="{x:.1f}" y="{height - bottom + 16}" text-anchor="middle">{escape(label)}</text>')
     for name, line in series.items():
