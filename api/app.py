@@ -37,7 +37,7 @@ from .db import database_url, idempotency_keys, make_engine, migrate
 from .metrics import Metrics, MetricsAndLimits
 from .ratelimit import RateLimiter, retry_after
 from .stats import since_weeks, weekly
-from .tickets import QueueFilter, ServiceError, TicketService, _aware, _naive
+from .tickets import QueueFilter, ServiceError, TicketService, _aware, _naive, content_hash
 from .web import mount_ui
 
 log = logging.getLogger("triage.api")
@@ -229,9 +229,10 @@ def create_app(
         """Store one ticket, or a list of up to 500 (all or nothing). Each is
         redacted, classified, scored for urgency and routed to a team."""
         items = body.root if isinstance(body, s.BulkTicketsIn) else [body]
-        request_hash = hashlib.sha256(json.dumps(
-            [i.model_dump(mode="json") for i in items], sort_keys=True).encode()).hexdigest()
+        request_hash = ""
         if idempotency_key:
+            # The same canonical form the service uses to tell a repeat from a conflict.
+            request_hash = hashlib.sha256("|".join(content_hash(i) for i in items).encode()).hexdigest()
             stored = _idempotent_answer(svc, principal, idempotency_key, request_hash)
             if stored is not None:
                 return stored
