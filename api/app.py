@@ -21,7 +21,9 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from prometheus_client import generate_latest
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 from sqlalchemy.exc import IntegrityError
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
+from threadpoolctl import threadpool_limits
 
 from triage.pipeline import DEFAULT_MODEL_DIR, InvalidTextError, Pipeline, clean_text
 from triage.redaction import Redactor
@@ -118,6 +120,9 @@ def create_app(
         migrate(engine)
         # One BLAS thread: the encoder's matrices are small, and more threads
         # only wait on each other while the server does its own work.
+        # One BLAS thread count for the whole process, set once: the model threads of
+        # ingest run at the same time, and must not change it under each other.
+        threadpool_limits(settings.model_threads, user_api="blas")
         model = pipeline or Pipeline.load(folder, threads=settings.model_threads)
         model.analyse(["warm-up: loads the language identifier and tokenizers before the first request"])
         app.state.pipeline = model
@@ -158,15 +163,18 @@ def create_app(
     async def service_error(_: Request, exc: ServiceError) -> JSONResponse:
         return _error(exc.status, exc.code, exc.message, exc.details)
 
-    def service(request: Request) -> TicketService:
+    async def service(request: Request) -> TicketService:
         return request.app.state.service
 
     def allow(*roles: str) -> Callable[..., Principal]:
-        def dependency(request: Request,
-                       credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> Principal:
+        async def dependency(request: Request,
+                             credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> Principal:
             if credentials is None:
                 raise ServiceError(401, "unauthorized", "missing `Authorization: Bearer <key>` header")
-            principal = request.app.state.keys.authenticate(credentials.credentials)
+            keys = request.app.state.keys
+            known, principal = keys.cached(credentials.credentials)
+            if not known:  # a database lookup: off the event loop
+                principal = await run_in_threadpool(keys.authenticate, credentials.credentials)
             if principal is None:
                 raise ServiceError(401, "unauthorized", "unknown or revoked API key")
             if principal.role not in roles:
@@ -189,7 +197,7 @@ def create_app(
     Admin = Annotated[Principal, Depends(allow("admin"))]
     Service = Annotated[TicketService, Depends(service)]
 
-    def cluster_service(request: Request) -> ClusterService:
+    async def cluster_service(request: Request) -> ClusterService:
         clusters = request.app.state.service.clusters
         if clusters is None:
             raise ServiceError(404, "clusters_unavailable", "this service has no root-cause model for its encoder, "
@@ -221,7 +229,7 @@ def create_app(
               response_model=s.TicketOut | s.TicketList,
               responses={200: {"model": s.TicketOut, "description": "already stored with this external_id"},
                          **ERRORS})
-    def post_tickets(
+    async def post_tickets(
         body: s.TicketIn | s.BulkTicketsIn, principal: Agent, svc: Service,
         idempotency_key: Annotated[str | None, Header(max_length=200, description=(
             "same key and body: the same answer again; same key, other body: 409"))] = None,
@@ -233,10 +241,10 @@ def create_app(
         if idempotency_key:
             # The same canonical form the service uses to tell a repeat from a conflict.
             request_hash = hashlib.sha256("|".join(content_hash(i) for i in items).encode()).hexdigest()
-            stored = _idempotent_answer(svc, principal, idempotency_key, request_hash)
+            stored = await run_in_threadpool(_idempotent_answer, svc, principal, idempotency_key, request_hash)
             if stored is not None:
                 return stored
-        results = svc.ingest(items)
+        results = await svc.ingest_async(items)
         for row, created in results:
             if created:
                 metrics.tickets.labels(row["team"]).inc()
@@ -249,7 +257,8 @@ def create_app(
             status, payload = (201 if created else 200), s.TicketOut(**svc.to_public(row))
         content = payload.model_dump_json()
         if idempotency_key:
-            _remember(svc, principal, idempotency_key, request_hash, status, json.loads(content))
+            await run_in_threadpool(_remember, svc, principal, idempotency_key, request_hash, status,
+                                    json.loads(content))
         return Response(content=content, status_code=status, media_type="application/json")
 
     @app.get("/v1/tickets/{ticket_id}", response_model=s.TicketOut, tags=["tickets"], responses=ERRORS)

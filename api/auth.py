@@ -71,15 +71,23 @@ class KeyStore:
         self._cache: dict[str, tuple[float, Principal | None]] = {}
         self._lock = threading.Lock()
 
-    def authenticate(self, key: str) -> Principal | None:
+    def cached(self, key: str) -> tuple[bool, Principal | None]:
+        """(True, the key's principal or None) when known without the database, else (False, None)."""
         digest = _hash(key)
         if self.admin_hash and hmac.compare_digest(digest, self.admin_hash):
-            return Principal("admin-key", "admin")
-        now = time.monotonic()
+            return True, Principal("admin-key", "admin")
         with self._lock:
             hit = self._cache.get(digest)
-        if hit and now - hit[0] < CACHE_SECONDS:
-            return hit[1]
+        if hit and time.monotonic() - hit[0] < CACHE_SECONDS:
+            return True, hit[1]
+        return False, None
+
+    def authenticate(self, key: str) -> Principal | None:
+        known, principal = self.cached(key)
+        if known:
+            return principal
+        now = time.monotonic()
+        digest = _hash(key)
         principal = self._lookup(key, digest)
         with self._lock:
             if len(self._cache) > 10_000:

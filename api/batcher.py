@@ -19,26 +19,36 @@ class MicroBatcher(Generic[Job, Result]):
     that failed (the others still get their results)."""
 
     def __init__(self, process: Callable[[list[Job]], Sequence[Result | BaseException]],
-                 size: Callable[[Job], int] = lambda job: 1, max_batch: int = 64, name: str = "batcher") -> None:
+                 size: Callable[[Job], int] = lambda job: 1, max_batch: int = 64, name: str = "batcher",
+                 threads: int = 1) -> None:
+        """`threads` > 1: that many batches at once (for `process` that releases the GIL, as numpy does)."""
         self.process, self.size, self.max_batch = process, size, max_batch
         self._jobs: queue.Queue[tuple[Job, Future] | None] = queue.Queue()
-        self._worker = threading.Thread(target=self._run, name=name, daemon=True)
-        self._worker.start()
+        self._workers = [threading.Thread(target=self._run, name=f"{name}-{i}" if threads > 1 else name, daemon=True)
+                         for i in range(threads)]
+        for worker in self._workers:
+            worker.start()
 
     def submit(self, job: Job) -> Result:
         """Run `job` with whatever else is waiting; returns its result or raises its error."""
+        return self.submit_future(job).result()
+
+    def submit_future(self, job: Job) -> Future:
+        """As `submit`, without waiting: the future holds the result or the error."""
         future: Future = Future()
         self._jobs.put((job, future))
-        return future.result()
+        return future
 
     def close(self) -> None:
-        self._jobs.put(None)
-        self._worker.join(timeout=30)
+        self._jobs.put(None)  # each worker passes it on to the next and stops
+        for worker in self._workers:
+            worker.join(timeout=30)
 
     def _run(self) -> None:
         while True:
             first = self._jobs.get()
             if first is None:
+                self._jobs.put(None)
                 return
             batch, total = [first], self.size(first[0])
             while total < self.max_batch:

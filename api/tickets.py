@@ -4,14 +4,17 @@ calls and their errors to requests and responses."""
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import binascii
 import hashlib
 import json
+import os
 import threading
 import unicodedata
+from concurrent.futures import Future
 from contextlib import nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Callable, Sequence
 
@@ -44,6 +47,39 @@ class QueueFilter:
     label: str | None = None
     language: str | None = None
     marketplace: str | None = None
+
+
+@dataclass
+class _Request:
+    """One POST's tickets on their way through the analyser and the writer."""
+    items: Sequence[TicketIn]
+    hashes: list[str]
+    first: dict[str, int]  # external_id -> index of its first item
+
+
+@dataclass
+class _Analysed:
+    """A request after the analyser: its stored repeats, and rows for its new tickets."""
+    request: _Request
+    existing: dict[str, dict]  # external_id -> stored row
+    prepared: list[tuple[int, str, str | None]]  # new items: (index, text, subject) as stored
+    rows: list[dict] = field(default_factory=list)
+    analyses: list[Analysis] = field(default_factory=list)
+
+    @property
+    def items(self) -> Sequence[TicketIn]:
+        return self.request.items
+
+    @property
+    def hashes(self) -> list[str]:
+        return self.request.hashes
+
+    def answer(self) -> list[tuple[dict, bool]]:
+        """(row, created) per item: only the first item of a new external_id is created."""
+        stored = {**self.existing, **{r["external_id"]: r for r in self.rows}}
+        new = {r["external_id"] for r in self.rows}
+        return [(stored[item.external_id], item.external_id in new and self.request.first[item.external_id] == i)
+                for i, item in enumerate(self.items)]
 
 
 def _naive(value: datetime | None) -> datetime | None:
@@ -101,14 +137,34 @@ class TicketService:
         self.redact, self.clock = redactor, clock
         self.clusters = clusters  # root-cause clusters; None when no root-cause model fits the encoder
         self.models = analyse_batches(pipeline)  # stateless classification
-        self.writer = MicroBatcher(self._store, size=lambda job: len(job[0]), name="ticket-writer")
+        self.analyser = MicroBatcher(self._analyse, size=lambda r: len(r.items), name="ticket-model",
+                                     threads=min(2, os.cpu_count() or 1))
+        self.writer = MicroBatcher(self._store, size=lambda job: len(job.rows), name="ticket-writer")
         self._refresh_lock = threading.Lock()
 
     # -- ingest ---------------------------------------------------------------
+    # Two threads in a pipeline: `analyser` redacts, checks and classifies the
+    # tickets of every request waiting (one model call), `writer` scores their
+    # urgency and stores them (one transaction); the model's matrix work runs
+    # while the writer commits the previous batch.
     def ingest(self, items: Sequence[TicketIn]) -> list[tuple[dict, bool]]:
         """Store new tickets; returns (ticket row, created) per item, in order.
         An item whose external_id exists with the same content returns the stored
         ticket (created False); with other content it is a 409 and nothing is stored."""
+        try:
+            return self.submit(items).result()
+        except IntegrityError:  # another request stored one of these external_ids meanwhile
+            return self.submit(items).result()  # now it is found stored: answered as a repeat
+
+    async def ingest_async(self, items: Sequence[TicketIn]) -> list[tuple[dict, bool]]:
+        """`ingest` for the event loop: waits without holding a thread."""
+        try:
+            return await asyncio.wrap_future(self.submit(items))
+        except IntegrityError:
+            return await asyncio.wrap_future(self.submit(items))
+
+    def submit(self, items: Sequence[TicketIn]) -> Future:
+        """Start storing `items`; the future holds what `ingest` returns, or its error."""
         hashes = [content_hash(item) for item in items]
         first: dict[str, int] = {}
         for i, item in enumerate(items):
@@ -117,64 +173,100 @@ class TicketService:
                 raise ServiceError(409, "duplicate_external_id",
                                    f"items {j} and {i} share external_id {item.external_id!r} with different content",
                                    [{"field": f"{i}.external_id", "message": "repeated with other content"}])
-        existing = self._existing(list(first))
+        done: Future = Future()
+
+        def analysed(step: Future) -> None:
+            if step.exception() is not None:
+                done.set_exception(step.exception())  # type: ignore[arg-type]
+            elif not step.result().rows:
+                done.set_result(step.result().answer())
+            else:
+                self.writer.submit_future(step.result()).add_done_callback(stored)
+
+        def stored(step: Future) -> None:
+            if step.exception() is not None:
+                done.set_exception(step.exception())  # type: ignore[arg-type]
+            else:
+                done.set_result(step.result())
+
+        self.analyser.submit_future(_Request(items, hashes, first)).add_done_callback(analysed)
+        return done
+
+    def _analyse(self, requests: list[_Request]) -> list[_Analysed | BaseException]:
+        """The analyser's batch: stored repeats found with one query, new tickets
+        checked, redacted and classified with one model call."""
+        existing = self._existing(list({item.external_id for r in requests for item in r.items}))
+        out: list[_Analysed | BaseException] = []
+        texts: list[str] = []
+        for request in requests:
+            try:
+                out.append(self._check(request, existing))
+                texts += [f"{subject}\n{text}" if subject else text for _, text, subject in out[-1].prepared]
+            except ServiceError as exc:
+                out.append(exc)
+        analyses = iter(self.pipeline.analyse(texts) if texts else [])
+        now = self.clock()
+        for done in out:
+            if isinstance(done, _Analysed):
+                done.analyses = [next(analyses) for _ in done.prepared]
+                done.rows = [self._row(done.items[i], text, subject, analysis, done.hashes[i], now)
+                             for (i, text, subject), analysis in zip(done.prepared, done.analyses)]
+        return out
+
+    def _check(self, request: _Request, existing: dict[str, dict]) -> _Analysed:
+        """409 for an external_id stored with other content, 422 for a text with nothing to read."""
+        items, hashes = request.items, request.hashes
         for i, item in enumerate(items):
             row = existing.get(item.external_id)
             if row is not None and row["content_hash"] != hashes[i]:
                 raise ServiceError(409, "duplicate_external_id",
                                    f"external_id {item.external_id!r} is already stored (ticket {row['id']}) "
                                    "with other content", [{"field": f"{i}.external_id", "ticket_id": row["id"]}])
-        new = [i for i in first.values() if items[i].external_id not in existing]
-        for i in new:
+        prepared = []
+        for i in request.first.values():
+            if items[i].external_id in existing:
+                continue
             text, subject = self._prepare(items[i])
             try:
                 clean_text(f"{subject}\n{text}" if subject else text)
             except InvalidTextError as exc:
                 raise ServiceError(422, "invalid_text", f"item {i}: {exc}",
                                    [{"field": f"{i}.text", "message": str(exc)}]) from None
-        rows: list[dict] = []
-        if new:
-            try:
-                rows = self.writer.submit(([items[i] for i in new], [hashes[i] for i in new]))
-            except IntegrityError:
-                # Another request stored one of these external_ids meanwhile: answer as for a repeat.
-                if self._existing([items[i].external_id for i in new]):
-                    return self.ingest(items)
-                raise
-        stored = {**existing, **{r["external_id"]: r for r in rows}}
-        created = {items[i].external_id for i in new}
-        return [(stored[item.external_id], item.external_id in created and first[item.external_id] == i)
-                for i, item in enumerate(items)]
+            prepared.append((i, text, subject))
+        stored = {item.external_id: existing[item.external_id] for item in items if item.external_id in existing}
+        return _Analysed(request, stored, prepared)
 
-    def _store(self, jobs: list[tuple[list[TicketIn], list[str]]]) -> list[list[dict] | BaseException]:
-        """The writer's batch: one model call and one commit for every waiting job;
-        when that commit fails (an external_id stored meanwhile), each job alone."""
-        items = [item for job_items, _ in jobs for item in job_items]
-        rows, analyses = self._build_rows(items, [h for _, job_hashes in jobs for h in job_hashes])
-        per_job, start = [], 0
-        for job_items, _ in jobs:
-            end = start + len(job_items)
-            per_job.append((rows[start:end], analyses[start:end]))
-            start = end
+    def _store(self, jobs: list[_Analysed]) -> list[list[tuple[dict, bool]] | BaseException]:
+        """The writer's batch: urgency (earlier contacts counted in arrival order)
+        and one commit for every waiting job; when that commit fails (an
+        external_id stored meanwhile), each job alone."""
+        rows = [row for job in jobs for row in job.rows]
+        now = self.clock()
+        for row, earlier in zip(rows, self._earlier_contacts(rows)):
+            row["earlier_contacts"] = earlier
+            row.update(self._urgency_columns(row, now))
         try:
-            self._insert(rows, analyses)
-            return [job_rows for job_rows, _ in per_job]
+            self._insert(rows, [a for job in jobs for a in job.analyses])
+            return [job.answer() for job in jobs]
         except IntegrityError:
-            out: list[list[dict] | BaseException] = []
-            for job_rows, job_analyses in per_job:
+            out: list[list[tuple[dict, bool]] | BaseException] = []
+            for job in jobs:
                 try:
-                    self._insert(job_rows, job_analyses)
-                    out.append(job_rows)
+                    self._insert(job.rows, job.analyses)
+                    out.append(job.answer())
                 except IntegrityError as exc:
                     out.append(exc)
             return out
 
     def _insert(self, rows: list[dict], analyses: Sequence[Analysis]) -> None:
         """The tickets and their complaints (assigned to clusters) in one transaction."""
+        for row in rows:
+            row.pop("id", None)  # set by a failed attempt of this batch
+            row.pop("clusters", None)
         with self.clusters.transaction() if self.clusters else nullcontext(), self.engine.begin() as conn:
-            for row in rows:
-                row.pop("id", None)  # set by a failed attempt of this batch
-                row["id"] = conn.execute(tickets.insert().values(**row)).inserted_primary_key[0]
+            inserted = conn.execute(tickets.insert().returning(tickets.c.id, sort_by_parameter_order=True), rows)
+            for row, (ticket_id,) in zip(rows, inserted.all()):
+                row["id"] = ticket_id
             clusters = self.clusters.add(conn, rows, analyses) if self.clusters else {}
         for row in rows:
             row["clusters"] = clusters.get(row["id"], {})
@@ -204,20 +296,9 @@ class TicketService:
         subject = self.redact(_normalise(item.subject)) if item.subject else None
         return self.redact(_normalise(item.text)), subject or None
 
-    def _build_rows(self, items: Sequence[TicketIn], hashes: Sequence[str]) -> tuple[list[dict], list[Analysis]]:
-        """Ticket rows (without ids) for valid new items and their analyses: one model call for all."""
-        if not items:
-            return [], []
-        now = self.clock()
-        prepared = [self._prepare(item) for item in items]
-        analyses = self.pipeline.analyse([f"{s}\n{t}" if s else t for t, s in prepared])
-        contacts = self._earlier_contacts(items)
-        return [self._row(item, text, subject, analysis, digest, earlier, now)
-                for item, (text, subject), analysis, digest, earlier
-                in zip(items, prepared, analyses, hashes, contacts)], analyses
-
     def _row(self, item: TicketIn, text: str, subject: str | None, analysis: Analysis, digest: str,
-             earlier: int, now: datetime) -> dict:
+             now: datetime) -> dict:
+        """A new ticket's row, short of its id, earlier contacts and urgency (the writer adds them)."""
         prediction = analysis.prediction
         subject_len = len(subject) if subject else None
         evidence = _split_spans([{"label": label, "text": e.text, "start": e.start, "end": e.end}
@@ -244,15 +325,13 @@ class TicketService:
             "text_grade": list(analysis.urgency.at_least) if analysis.urgency else None,
             "needs_review": prediction.needs_review, "truncated": analysis.truncated,
             "team": self.router.route(prediction.labels, analysis.language, item.marketplace, item.channel),
-            "status": "open", "assignee": None, "earlier_contacts": earlier, "cluster_id": None,
+            "status": "open", "assignee": None, "cluster_id": None,
         }
-        row.update(self._urgency_columns(row, now))
         return row
 
-    def _earlier_contacts(self, items: Sequence[TicketIn]) -> list[int]:
+    def _earlier_contacts(self, rows: Sequence[dict]) -> list[int]:
         """Tickets already stored (or earlier in this batch) from the same customer about the same order."""
-        keys = [(i.customer.id, i.order.id) if i.customer and i.order and i.customer.id and i.order.id else None
-                for i in items]
+        keys = [(r["customer_id"], r["order_id"]) if r["customer_id"] and r["order_id"] else None for r in rows]
         wanted = {k for k in keys if k}
         counts: dict[tuple[str, str], int] = {}
         if wanted:
@@ -271,6 +350,7 @@ class TicketService:
         return out
 
     def close(self) -> None:
+        self.analyser.close()
         self.writer.close()
         self.models.close()
 
