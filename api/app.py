@@ -339,8 +339,10 @@ def create_app(
     @app.get("/v1/clusters", response_model=s.ClusterList, tags=["clusters"], responses=ERRORS)
     def list_clusters(principal: Reader, clusters: Clusters, label: s.ComplaintLabel | None = None) -> dict:
         """The root-cause clusters (of one complaint label, or all) with size, share of the
-        label, weekly counts of the last 12 weeks, keywords per language and examples."""
-        return {"items": clusters.clusters(label)}
+        label, weekly counts of the last 12 weeks, keywords per language and examples
+        (for an agent, only from its team's tickets)."""
+        items = clusters.clusters(label)
+        return {"items": items if principal.sees_all_teams else clusters.examples_for_team(items, principal.team)}
 
     @app.post("/v1/clusters/merge", response_model=s.ClusterDetail, tags=["clusters"], responses=ERRORS)
     def merge_clusters(body: s.ClusterMerge, principal: Analyst, clusters: Clusters) -> dict:
@@ -354,8 +356,10 @@ def create_app(
 
     @app.get("/v1/clusters/{cluster_id}", response_model=s.ClusterDetail, tags=["clusters"], responses=ERRORS)
     def get_cluster(cluster_id: ClusterId, principal: Reader, clusters: Clusters) -> dict:
-        """One cluster, with the lift of each sku, carrier, country and marketplace value."""
-        return clusters.cluster(cluster_id)
+        """One cluster, with the lift of each sku, carrier, country and marketplace value.
+        An agent sees only examples from its team's tickets."""
+        found = clusters.cluster(cluster_id)
+        return found if principal.sees_all_teams else clusters.examples_for_team([found], principal.team)[0]
 
     @app.patch("/v1/clusters/{cluster_id}", response_model=s.ClusterDetail, tags=["clusters"], responses=ERRORS)
     def rename_cluster(cluster_id: ClusterId, body: s.ClusterRename, principal: Analyst, clusters: Clusters) -> dict:

@@ -348,6 +348,17 @@ class ClusterService:
         out["lift"] = self._lift(label, cluster_id)
         return out
 
+    def examples_for_team(self, clusters: list[dict], team: str | None) -> list[dict]:
+        """`clusters` with only the examples from `team`'s tickets (what an agent may read);
+        sizes, trends and keywords stay, as they name no ticket."""
+        ids = {e["ticket_id"] for c in clusters for e in c.get("examples", [])}
+        teams: dict[int, str] = {}
+        if ids:
+            with self.engine.connect() as conn:
+                teams = dict(conn.execute(sa.select(tickets.c.id, tickets.c.team).where(tickets.c.id.in_(ids))).all())
+        return [{**c, "examples": [e for e in c.get("examples", []) if teams.get(e["ticket_id"]) == team]}
+                for c in clusters]
+
     def _describe(self, state: ClusterState, ids: list[str], labels: list[str]) -> list[dict]:
         tc = ticket_complaints.c
         with self.engine.connect() as conn:

@@ -149,6 +149,12 @@ def test_roles_and_not_found(make_client) -> None:  # type: ignore[no-untyped-de
     analyst = key(c, "analyst")
     assert c.get("/v1/clusters", headers=agent).status_code == 200
     assert c.get(f"/v1/clusters/{cid}", headers=agent).status_code == 200
+    # damage routes to warehouse_quality: that team's agent sees the examples, another team's agent none
+    examples = c.get(f"/v1/clusters/{cid}", headers=agent).json()["examples"]
+    assert examples and examples == c.get(f"/v1/clusters/{cid}").json()["examples"]
+    other = key(c, "agent", "logistics")
+    assert c.get(f"/v1/clusters/{cid}", headers=other).json()["examples"] == []
+    assert all(i["examples"] == [] and i["size"] > 0 for i in c.get("/v1/clusters", headers=other).json()["items"])
     denied = c.patch(f"/v1/clusters/{cid}", json={"name": "x"}, headers=agent)
     assert denied.status_code == 403 and denied.json()["error"]["code"] == "forbidden"
     assert c.post("/v1/clusters/refit", headers=agent).status_code == 403
