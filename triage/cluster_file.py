@@ -75,47 +75,65 @@ def _prepare(row: Row) -> tuple[str | None, str | None, list[str] | None]:
     return None, text, labels
 
 
-_worker: Pipeline | None = None
+_worker: tuple[Pipeline, RootCauseModel] | None = None
 
 
-def _init_worker(model_dir: str | None) -> None:
+def _init_worker(model_dir: str | None, cluster_model_dir: str | None) -> None:
     global _worker
     os.environ["OMP_NUM_THREADS"] = "1"
-    _worker = Pipeline.load(model_dir, threads=1)
+    _worker = (Pipeline.load(model_dir, threads=1), RootCauseModel.load(cluster_model_dir))
 
 
-Encoded = tuple[str, list[str], np.ndarray]  # language, labels, unit embedding
+# language, labels, unit embedding, and per complaint label its root-cause probabilities
+Encoded = tuple[str, list[str], np.ndarray, dict[str, np.ndarray]]
 
 
-def encode_chunk(pipeline: Pipeline, jobs: list[tuple[str, list[str] | None]]) -> list[Encoded]:
-    """(language, labels, unit embedding) per (text, given labels): texts without
-    labels are classified, all are encoded once."""
-    out: list[tuple[str, list[str], np.ndarray] | None] = [None] * len(jobs)
-    to_classify = [i for i, (_, labels) in enumerate(jobs) if labels is None]
-    if to_classify:
-        for i, analysis in zip(to_classify, pipeline.analyse([jobs[i][0] for i in to_classify])):
-            out[i] = (analysis.language, analysis.prediction.labels, analysis.embedding)
-    given = [i for i, (_, labels) in enumerate(jobs) if labels is not None and labels != ["other"]]
-    if given:
-        embeddings, _ = vectorize(pipeline.encoder, [jobs[i][0] for i in given])
-        for i, e in zip(given, embeddings):
-            out[i] = (detect_language(jobs[i][0]), jobs[i][1], e)  # type: ignore[arg-type]
-    for i in range(len(jobs)):
-        if out[i] is None:  # given as `other`: nothing to cluster
-            out[i] = ("", ["other"], np.zeros(0, np.float32))
-    return out  # type: ignore[return-value]
+def encode_chunk(pipeline: Pipeline, model: RootCauseModel | None,
+                 jobs: list[tuple[str, list[str] | None]]) -> list[Encoded]:
+    """Per (text, given labels): language, labels (classified when not given),
+    unit embedding (encoded once), and with `model` the root-cause
+    probabilities of each complaint label. Only what clustering needs: no
+    evidence, scores or urgency."""
+    todo = [i for i, (_, labels) in enumerate(jobs) if labels != ["other"]]
+    texts = [jobs[i][0] for i in todo]
+    languages = [detect_language(t) for t in texts]
+    embeddings, dense = vectorize(pipeline.encoder, texts)
+    classify = [k for k, i in enumerate(todo) if jobs[i][1] is None]
+    labels: list[list[str]] = [jobs[i][1] or [] for i in todo]
+    if classify:
+        views = pipeline.classifier.views([texts[k] for k in classify], [languages[k] for k in classify])
+        for k, found in zip(classify, pipeline.classifier.predict_labels(dense[classify], views)):
+            labels[k] = found
+    probs: list[dict[str, np.ndarray]] = [{} for _ in todo]
+    if model is not None:
+        for label in COMPLAINT_LABELS:
+            rows = [k for k in range(len(todo)) if label in labels[k] and label in model.coef_]
+            if rows:
+                found = model.predict_proba(label, [texts[k] for k in rows], [languages[k] for k in rows],
+                                            embeddings[rows])
+                for k, row in zip(rows, found):
+                    probs[k][label] = row
+    out: list[Encoded] = [("", ["other"], np.zeros(0, np.float32), {})] * len(jobs)  # given as `other`
+    for k, i in enumerate(todo):
+        out[i] = (languages[k], labels[k], embeddings[k], probs[k])
+    return out
 
 
-def _encode_in_worker(jobs: list[tuple[str, list[str] | None]]) -> list[tuple[str, list[str], np.ndarray]]:
+def _encode_in_worker(jobs: list[tuple[str, list[str] | None]]) -> list[Encoded]:
     assert _worker is not None
-    return encode_chunk(_worker, jobs)
+    return encode_chunk(_worker[0], _worker[1], jobs)
 
 
 def read_complaints(
     input_path: str | Path, pipeline: Pipeline | None, model_dir: str | Path | None, batch_size: int, workers: int,
     limit: int | None, stats: ClusterJobStats, progress: Callable[[int], None] | None = None,
+    cluster_model_dir: str | Path | None = None, cause_model: RootCauseModel | None = None,
 ) -> tuple[list[Complaint], list[tuple[Row, str]]]:
-    """Complaints of a file (one per row and complaint label) and the rows in error."""
+    """Complaints of a file (one per row and complaint label) and the rows in
+    error. Each distinct (text, given labels) is encoded once; with
+    `cause_model` (the model `cluster_model_dir` names, loaded), the
+    complaints carry their root-cause probabilities, computed next to the
+    encoding (in the worker processes when there are several)."""
     rows: list[Row] = []
     for row in read_rows(input_path):
         if limit is not None and len(rows) >= limit:
@@ -125,35 +143,44 @@ def read_complaints(
     prepared = [_prepare(row) for row in rows]
     errors = [(row, err) for row, (err, _, _) in zip(rows, prepared) if err]
     good = [(row, text, labels) for row, (err, text, labels) in zip(rows, prepared) if not err]
-    chunks = [good[i:i + batch_size] for i in range(0, len(good), batch_size)]
-    jobs = [[(text, labels) for _, text, labels in chunk] for chunk in chunks]
-    results: Iterator[list[tuple[str, list[str], np.ndarray]]]
+    # identical texts (with the same given labels) are encoded once
+    distinct: dict[tuple[str, tuple[str, ...] | None], int] = {}
+    job_of = [distinct.setdefault((text, None if labels is None else tuple(labels)), len(distinct))
+              for _, text, labels in good]
+    unique_jobs = [(text, None if labels is None else list(labels)) for text, labels in distinct]
+    jobs = [unique_jobs[i:i + batch_size] for i in range(0, len(unique_jobs), batch_size)]
+    results: Iterator[list[Encoded]]
     pool = None
-    if workers > 1 and len(chunks) > 1:
+    if workers > 1 and len(jobs) > 1:
         context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
         pool = context.Pool(workers, initializer=_init_worker,
-                            initargs=(None if model_dir is None else str(model_dir),))
+                            initargs=(None if model_dir is None else str(model_dir),
+                                      None if cluster_model_dir is None else str(cluster_model_dir)))
         results = pool.imap(_encode_in_worker, jobs)
     else:
         local = pipeline or Pipeline.load(model_dir)
-        results = (encode_chunk(local, j) for j in jobs)
-    items: list[Complaint] = []
-    done = 0
+        results = (encode_chunk(local, cause_model, j) for j in jobs)
+    encoded: list[Encoded] = []
     try:
-        for chunk, encoded in zip(chunks, results):
-            for (row, text, _), (language, labels, embedding) in zip(chunk, encoded):
-                complaint_labels = [label for label in labels if label in COMPLAINT_LABELS]
-                if not complaint_labels:
-                    stats.other += 1
-                kept = {k: row.fields[k] for k in KEEP_FIELDS if k in row.fields}
-                for label in complaint_labels:
-                    items.append(Complaint(str(row.fields["id"]), label, embedding, text, language, kept))
-            done += len(chunk)
+        for chunk in results:
+            encoded.extend(chunk)
             if progress:
-                progress(done)
+                progress(min(len(encoded), len(unique_jobs)))
     finally:
         if pool is not None:
             pool.terminate()
+    items: list[Complaint] = []
+    for (row, text, _), j in zip(good, job_of):
+        language, labels, embedding, probs = encoded[j]
+        complaint_labels = [label for label in labels if label in COMPLAINT_LABELS]
+        if not complaint_labels:
+            stats.other += 1
+        kept = {k: row.fields[k] for k in KEEP_FIELDS if k in row.fields}
+        for label in complaint_labels:
+            # a copy of the probabilities per complaint: the Clusterer caches them on the Complaint
+            cause = probs.get(label) if cause_model is not None else None
+            items.append(Complaint(str(row.fields["id"]), label, embedding, text, language, kept,
+                                   cause_probs=None if cause is None else cause.copy()))
     stats.complaints = len(items)
     stats.errors = len(errors)
     return items, errors
@@ -174,7 +201,8 @@ def cluster_file(
         raise ValueError(f"no cluster names in {name_language!r}; choose one of {sorted(CAUSE_NAMES)}")
     model = RootCauseModel.load(cluster_model_dir)
     started = time.perf_counter()
-    items, errors = read_complaints(input_path, pipeline, model_dir, batch_size, workers, limit, stats, progress)
+    items, errors = read_complaints(input_path, pipeline, model_dir, batch_size, workers, limit, stats, progress,
+                                    cluster_model_dir=cluster_model_dir, cause_model=model)
     stats.seconds_read_encode = time.perf_counter() - started
 
     started = time.perf_counter()
