@@ -10,10 +10,12 @@ not written. Rows that cannot be used get a record with an `error`.
 
 from __future__ import annotations
 
+import importlib
 import json
 import multiprocessing
 import os
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -200,6 +202,8 @@ def cluster_file(
     if name_language not in CAUSE_NAMES:
         raise ValueError(f"no cluster names in {name_language!r}; choose one of {sorted(CAUSE_NAMES)}")
     model = RootCauseModel.load(cluster_model_dir)
+    # the summary's k-means needs scikit-learn, a slow import: do it while the workers encode
+    threading.Thread(target=importlib.import_module, args=("sklearn.cluster",), daemon=True).start()
     started = time.perf_counter()
     items, errors = read_complaints(input_path, pipeline, model_dir, batch_size, workers, limit, stats, progress,
                                     cluster_model_dir=cluster_model_dir, cause_model=model)
