@@ -26,13 +26,16 @@ def test_same_vectors_as_the_package_backend() -> None:
     plain = UseM3Encoder(threads=1, token_cache=0).encode(TEXTS)
     cached_encoder = UseM3Encoder(threads=1, token_cache=50)  # small: some ids stay uncached
     first = cached_encoder.encode(TEXTS)
-    again = cached_encoder.encode(TEXTS[::-1])[::-1]  # now from the cache
-    for vectors in (first, again):
+    again = cached_encoder.encode(TEXTS[::-1])[::-1]  # partly from the cache
+    roomy = UseM3Encoder(threads=1, token_cache=10_000)
+    fresh = roomy.encode(TEXTS)  # every id computed once and cached...
+    cached = roomy.encode(TEXTS)  # ...then all read from the cache
+    for vectors in (first, again, fresh, cached):
         assert vectors.shape == plain.shape
         assert np.min(np.sum(vectors * plain, axis=1)) > 0.99999
         assert np.max(np.abs(vectors - plain)) < 1e-5
     forward = cached_encoder._use._model._encode_batch
-    assert forward.used == 50  # filled up to its cap, no further
+    assert forward.cached_ids == 50  # filled up to its cap, no further
 
 
 def test_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:

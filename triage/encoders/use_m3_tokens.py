@@ -54,9 +54,13 @@ class TokenCachedForward:
         self.width = offset
         self.max_ids = max_ids
         self.slot = np.full(backend.table.shape[0], -1, dtype=np.int64)
-        self.rows = np.empty((0, self.width), dtype=np.float32)
-        self.used = 0
+        self.rows = np.zeros((1, self.width), dtype=np.float32)  # row 0: zeros, for out-of-sentence slots
+        self.used = 1
         self._lock = threading.Lock()  # the service may encode from several threads
+
+    @property
+    def cached_ids(self) -> int:
+        return self.used - 1
 
     def _compute(self, ids: np.ndarray) -> np.ndarray:
         """The cached row of each piece id."""
@@ -75,32 +79,35 @@ class TokenCachedForward:
             out[:, self.slot_offset[i]:self.slot_offset[i] + n * d] = x[:, i * d:(i + 1) * d] @ self.w1_slots[i]
         return out
 
-    def _rows_for(self, unique_ids: np.ndarray) -> np.ndarray:
-        """Rows of `unique_ids` (sorted, distinct), from the cache or computed (and cached while room is left)."""
+    def _rows_for(self, unique_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(table, position of each of `unique_ids` in it); row 0 of the table is
+        zeros. From the cache, or computed (and cached while room is left)."""
         with self._lock:
             return self._rows_locked(unique_ids)
 
-    def _rows_locked(self, unique_ids: np.ndarray) -> np.ndarray:
+    def _rows_locked(self, unique_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         slots = self.slot[unique_ids]
         missing = slots < 0
         if not missing.any():
-            return self.rows[slots]
+            return self.rows, slots  # rows are never changed once written: safe to read unlocked
         fresh_ids = unique_ids[missing]
         fresh = self._compute(fresh_ids)
-        room = min(self.max_ids - self.used, len(fresh_ids))
+        room = min(self.max_ids + 1 - self.used, len(fresh_ids))
         if room > 0:
             if self.used + room > len(self.rows):
-                grown = np.empty((min(self.max_ids, max(2 * len(self.rows), self.used + room, 1024)), self.width),
-                                 dtype=np.float32)
+                size = min(self.max_ids + 1, max(2 * len(self.rows), self.used + room, 1024))
+                grown = np.empty((size, self.width), dtype=np.float32)
                 grown[:self.used] = self.rows[:self.used]
                 self.rows = grown
             self.rows[self.used:self.used + room] = fresh[:room]
             self.slot[fresh_ids[:room]] = np.arange(self.used, self.used + room)
             self.used += room
-        out = np.empty((len(unique_ids), self.width), dtype=np.float32)
-        out[~missing] = self.rows[slots[~missing]]
-        out[missing] = fresh
-        return out
+            if room == len(fresh_ids):
+                return self.rows, self.slot[unique_ids]
+        table = np.zeros((len(unique_ids) + 1, self.width), dtype=np.float32)
+        table[1:][~missing] = self.rows[slots[~missing]]
+        table[1:][missing] = fresh
+        return table, np.arange(1, len(unique_ids) + 1)
 
     def __call__(self, group: list[list[int]], n_tokens: int, out: np.ndarray) -> None:
         b, d = self.b, self.cnn_dim
@@ -109,10 +116,9 @@ class TokenCachedForward:
         starts = np.zeros(len(group), dtype=np.int64)
         np.cumsum(lens[:-1], out=starts[1:])
         unique_ids, inverse = np.unique(flat, return_inverse=True)
-        # token rows plus a zero sentinel row for window slots outside the sentence
-        tokens = np.empty((n_tokens + 1, self.width), dtype=np.float32)
-        tokens[:n_tokens] = self._rows_for(unique_ids)[inverse]
-        tokens[n_tokens] = 0.0
+        table, positions = self._rows_for(unique_ids)
+        # each token's row in `table`, plus row 0 (zeros) for window slots outside the sentence
+        token_rows = np.append(positions[inverse.reshape(-1)], 0)
         idx = self.window_index(starts, lens, n_tokens)
 
         feats = np.empty((n_tokens, self.emb_dim + len(self.orders) * d), dtype=np.float32)
@@ -125,13 +131,14 @@ class TokenCachedForward:
         buf[n_tokens] = 0.0
         for i, (n, left) in enumerate(self.orders):
             cols = idx[:, self.max_left - left:self.max_left - left + n]
+            window = token_rows[cols]
             start = self.slot_offset[i]
-            h = tokens[cols[:, 0], start:start + d]
+            h = table[window[:, 0], start:start + d]
             for k in range(1, n):
-                h += tokens[cols[:, k], start + k * d:start + (k + 1) * d]
+                h += table[window[:, k], start + k * d:start + (k + 1) * d]
             h += b.b1[i]
             np.maximum(h, 0, out=h)
-            h += tokens[:n_tokens, i * d:(i + 1) * d]
+            h += table[token_rows[:n_tokens], i * d:(i + 1) * d]
             buf[:n_tokens] = h
             c2 = buf[cols].reshape(n_tokens, n * d) @ b.w2[i]
             c2 += b.b2[i]
@@ -139,7 +146,7 @@ class TokenCachedForward:
             c2 += h
             off = self.emb_dim + i * d
             feats[:, off:off + d] = c2
-        del tokens, buf
+        del table, buf
 
         # the per-sentence sum of the layer-normed token features, without
         # normalising every token in place: sum_t (x_t - mu_t) r_t * g + n * b
