@@ -79,17 +79,19 @@ class TokenCachedForward:
             out[:, self.slot_offset[i]:self.slot_offset[i] + n * d] = x[:, i * d:(i + 1) * d] @ self.w1_slots[i]
         return out
 
-    def _rows_for(self, unique_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(table, position of each of `unique_ids` in it); row 0 of the table is
-        zeros. From the cache, or computed (and cached while room is left)."""
+    def _rows_for(self, unique_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray | None, np.ndarray]:
+        """Where the rows of `unique_ids` are: (cache table, position in it, or 0
+        (a zero row) for ids left out of a full cache; those ids' computed rows or
+        None; index in them, or -1)."""
         with self._lock:
             return self._rows_locked(unique_ids)
 
-    def _rows_locked(self, unique_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def _rows_locked(self, unique_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray | None, np.ndarray]:
         slots = self.slot[unique_ids]
         missing = slots < 0
+        none = np.full(len(unique_ids), -1, dtype=np.int64)
         if not missing.any():
-            return self.rows, slots  # rows are never changed once written: safe to read unlocked
+            return self.rows, slots, None, none  # rows never change once written: safe to read unlocked
         fresh_ids = unique_ids[missing]
         fresh = self._compute(fresh_ids)
         room = min(self.max_ids + 1 - self.used, len(fresh_ids))
@@ -102,12 +104,13 @@ class TokenCachedForward:
             self.rows[self.used:self.used + room] = fresh[:room]
             self.slot[fresh_ids[:room]] = np.arange(self.used, self.used + room)
             self.used += room
-            if room == len(fresh_ids):
-                return self.rows, self.slot[unique_ids]
-        table = np.zeros((len(unique_ids) + 1, self.width), dtype=np.float32)
-        table[1:][~missing] = self.rows[slots[~missing]]
-        table[1:][missing] = fresh
-        return table, np.arange(1, len(unique_ids) + 1)
+        slots = self.slot[unique_ids]
+        left_out = slots < 0
+        if not left_out.any():
+            return self.rows, slots, None, none
+        spill_index = none.copy()
+        spill_index[left_out] = np.arange(int(left_out.sum()))
+        return self.rows, np.maximum(slots, 0), fresh[room:], spill_index
 
     def __call__(self, group: list[list[int]], n_tokens: int, out: np.ndarray) -> None:
         b, d = self.b, self.cnn_dim
@@ -116,9 +119,22 @@ class TokenCachedForward:
         starts = np.zeros(len(group), dtype=np.int64)
         np.cumsum(lens[:-1], out=starts[1:])
         unique_ids, inverse = np.unique(flat, return_inverse=True)
-        table, positions = self._rows_for(unique_ids)
-        # each token's row in `table`, plus row 0 (zeros) for window slots outside the sentence
-        token_rows = np.append(positions[inverse.reshape(-1)], 0)
+        inverse = inverse.reshape(-1)
+        table, positions, spill, spill_index = self._rows_for(unique_ids)
+        # each token's row in `table`, plus row 0 (zeros) for window slots outside the sentence;
+        # tokens whose id did not fit in the cache read their row from `spill` instead
+        token_rows = np.append(positions[inverse], 0)
+        token_spill = np.append(spill_index[inverse], -1)
+
+        def gather(rows: np.ndarray, start: int) -> np.ndarray:
+            part = table[token_rows[rows], start:start + d]
+            if spill is not None:
+                where = token_spill[rows]
+                hit = where >= 0
+                if hit.any():
+                    part[hit] = spill[where[hit], start:start + d]
+            return part
+
         idx = self.window_index(starts, lens, n_tokens)
 
         feats = np.empty((n_tokens, self.emb_dim + len(self.orders) * d), dtype=np.float32)
@@ -131,14 +147,13 @@ class TokenCachedForward:
         buf[n_tokens] = 0.0
         for i, (n, left) in enumerate(self.orders):
             cols = idx[:, self.max_left - left:self.max_left - left + n]
-            window = token_rows[cols]
             start = self.slot_offset[i]
-            h = table[window[:, 0], start:start + d]
+            h = gather(cols[:, 0], start)
             for k in range(1, n):
-                h += table[window[:, k], start + k * d:start + (k + 1) * d]
+                h += gather(cols[:, k], start + k * d)
             h += b.b1[i]
             np.maximum(h, 0, out=h)
-            h += table[token_rows[:n_tokens], i * d:(i + 1) * d]
+            h += gather(np.arange(n_tokens), i * d)
             buf[:n_tokens] = h
             c2 = buf[cols].reshape(n_tokens, n * d) @ b.w2[i]
             c2 += b.b2[i]
@@ -146,7 +161,7 @@ class TokenCachedForward:
             c2 += h
             off = self.emb_dim + i * d
             feats[:, off:off + d] = c2
-        del table, buf
+        del buf
 
         # the per-sentence sum of the layer-normed token features, without
         # normalising every token in place: sum_t (x_t - mu_t) r_t * g + n * b
