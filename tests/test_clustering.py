@@ -3,6 +3,7 @@ the outlier pool, state round trip, summary (keywords, weekly, lift), CLI."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import numpy as np
 import pytest
 
 from triage.cli import main
-from triage.cluster_summary import keywords_by_language, lift_table, summary, week_of
+from triage.cluster_summary import keywords_by_language, lift_table, summary, week_of, words_of
 from triage.clustering import Clusterer, ClusterSettings, ClusterState, Complaint
 from triage.encoders import load_encoder
 from triage.language import detect_language
@@ -269,6 +270,8 @@ def test_read_complaints_encodes_each_text_once_and_carries_cause_probabilities(
             assert it.cause_probs is not None
             want = model.predict_proba(it.label, [it.text], [it.language], it.embedding[None, :])[0]
             assert np.allclose(it.cause_probs, want, atol=1e-6)
+            # the content words found while encoding are those the summary would segment itself
+            assert it.words is not None and it.words == words_of(dataclasses.replace(it, words=None))
         for row in rows[:12]:
             labels = [x for x in expected[row["text"]] if x != "other"]
             assert by_row.get(row["id"], []) == labels

@@ -23,10 +23,11 @@ from typing import Any, Callable, Iterator
 
 import numpy as np
 
-from .cluster_summary import CAUSE_NAMES, summary
+from .cluster_summary import CAUSE_NAMES, WORDS_CHARS, content_words, summary
 from .clustering import Assignment, Clusterer, ClusterSettings, ClusterState, Complaint
 from .labels import COMPLAINT_LABELS, normalise_labels
 from .language import detect_language
+from .lexical import analyse
 from .pipeline import InvalidTextError, Pipeline, clean_text, vectorize
 from .records import RecordWriter, Row, read_rows
 from .root_causes import RootCauseModel
@@ -86,16 +87,25 @@ def _init_worker(model_dir: str | None, cluster_model_dir: str | None) -> None:
     _worker = (Pipeline.load(model_dir, threads=1), RootCauseModel.load(cluster_model_dir))
 
 
-# language, labels, unit embedding, and per complaint label its root-cause probabilities
-Encoded = tuple[str, list[str], np.ndarray, dict[str, np.ndarray]]
+@dataclass
+class Encoded:
+    """What clustering needs of one distinct text. Texts without a complaint
+    label carry no embedding (nothing to cluster: not sent back by workers)."""
+
+    language: str
+    labels: list[str]
+    embedding: np.ndarray
+    cause_probs: dict[str, np.ndarray]  # per complaint label, with a root-cause model
+    words: set[str] | None  # content words for the summary's keywords, with a root-cause model
 
 
 def encode_chunk(pipeline: Pipeline, model: RootCauseModel | None,
                  jobs: list[tuple[str, list[str] | None]]) -> list[Encoded]:
     """Per (text, given labels): language, labels (classified when not given),
     unit embedding (encoded once), and with `model` the root-cause
-    probabilities of each complaint label. Only what clustering needs: no
-    evidence, scores or urgency."""
+    probabilities of each complaint label and the content words (one
+    segmentation for both). Only what clustering needs: no evidence, scores
+    or urgency."""
     todo = [i for i, (_, labels) in enumerate(jobs) if labels != ["other"]]
     texts = [jobs[i][0] for i in todo]
     languages = [detect_language(t) for t in texts]
@@ -106,18 +116,27 @@ def encode_chunk(pipeline: Pipeline, model: RootCauseModel | None,
         views = pipeline.classifier.views([texts[k] for k in classify], [languages[k] for k in classify])
         for k, found in zip(classify, pipeline.classifier.predict_labels(dense[classify], views)):
             labels[k] = found
-    probs: list[dict[str, np.ndarray]] = [{} for _ in todo]
-    if model is not None:
+    complaints = [k for k in range(len(todo)) if any(label in COMPLAINT_LABELS for label in labels[k])]
+    probs: dict[int, dict[str, np.ndarray]] = {k: {} for k in complaints}
+    words: dict[int, set[str]] = {}
+    if model is not None and complaints:
+        cause_views = {k: analyse(texts[k], languages[k], model.lexical) for k in complaints}
+        for k, view in cause_views.items():
+            words[k] = (content_words([t.text for t in view.tokens], languages[k])
+                        if model.lexical.max_chars == WORDS_CHARS else None)
         for label in COMPLAINT_LABELS:
-            rows = [k for k in range(len(todo)) if label in labels[k] and label in model.coef_]
+            rows = [k for k in complaints if label in labels[k] and label in model.coef_]
             if rows:
                 found = model.predict_proba(label, [texts[k] for k in rows], [languages[k] for k in rows],
-                                            embeddings[rows])
+                                            embeddings[rows], views=[cause_views[k] for k in rows])
                 for k, row in zip(rows, found):
                     probs[k][label] = row
-    out: list[Encoded] = [("", ["other"], np.zeros(0, np.float32), {})] * len(jobs)  # given as `other`
+    empty = np.zeros(0, np.float32)
+    out = [Encoded("", ["other"], empty, {}, None)] * len(jobs)  # given as `other`
     for k, i in enumerate(todo):
-        out[i] = (languages[k], labels[k], embeddings[k], probs[k])
+        complaint = k in probs
+        out[i] = Encoded(languages[k], labels[k], embeddings[k] if complaint else empty, probs.get(k, {}),
+                         words.get(k))
     return out
 
 
@@ -132,57 +151,71 @@ def read_complaints(
     cluster_model_dir: str | Path | None = None, cause_model: RootCauseModel | None = None,
 ) -> tuple[list[Complaint], list[tuple[Row, str]]]:
     """Complaints of a file (one per row and complaint label) and the rows in
-    error. Each distinct (text, given labels) is encoded once; with
-    `cause_model` (the model `cluster_model_dir` names, loaded), the
-    complaints carry their root-cause probabilities, computed next to the
-    encoding (in the worker processes when there are several)."""
-    rows: list[Row] = []
-    for row in read_rows(input_path):
-        if limit is not None and len(rows) >= limit:
-            break
-        rows.append(row)
-    stats.rows = len(rows)
-    prepared = [_prepare(row) for row in rows]
-    errors = [(row, err) for row, (err, _, _) in zip(rows, prepared) if err]
-    good = [(row, text, labels) for row, (err, text, labels) in zip(rows, prepared) if not err]
-    # identical texts (with the same given labels) are encoded once
+    error. Rows are read while the workers encode; each distinct (text, given
+    labels) is encoded once. With `cause_model` (the model
+    `cluster_model_dir` names, loaded), the complaints carry their root-cause
+    probabilities and content words, computed next to the encoding (in the
+    worker processes when there are several)."""
+    errors: list[tuple[Row, str]] = []
+    kept_rows: list[tuple[Row, str, int]] = []  # (row, text, index of its distinct job)
     distinct: dict[tuple[str, tuple[str, ...] | None], int] = {}
-    job_of = [distinct.setdefault((text, None if labels is None else tuple(labels)), len(distinct))
-              for _, text, labels in good]
-    unique_jobs = [(text, None if labels is None else list(labels)) for text, labels in distinct]
-    jobs = [unique_jobs[i:i + batch_size] for i in range(0, len(unique_jobs), batch_size)]
+
+    def batches() -> Iterator[list[tuple[str, list[str] | None]]]:
+        pending: list[tuple[str, list[str] | None]] = []
+        for row in read_rows(input_path):
+            if limit is not None and stats.rows >= limit:
+                break
+            stats.rows += 1
+            error, text, labels = _prepare(row)
+            if error:
+                errors.append((row, error))
+                continue
+            assert text is not None
+            key = (text, None if labels is None else tuple(labels))
+            job = distinct.get(key)
+            if job is None:
+                job = distinct[key] = len(distinct)
+                pending.append((text, labels))
+                if len(pending) == batch_size:
+                    yield pending
+                    pending = []
+            kept_rows.append((row, text, job))
+        if pending:
+            yield pending
+
     results: Iterator[list[Encoded]]
     pool = None
-    if workers > 1 and len(jobs) > 1:
+    if workers > 1:
         context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
         pool = context.Pool(workers, initializer=_init_worker,
                             initargs=(None if model_dir is None else str(model_dir),
                                       None if cluster_model_dir is None else str(cluster_model_dir)))
-        results = pool.imap(_encode_in_worker, jobs)
+        results = pool.imap(_encode_in_worker, batches())  # the pool reads `batches` in its own thread
     else:
         local = pipeline or Pipeline.load(model_dir)
-        results = (encode_chunk(local, cause_model, j) for j in jobs)
+        results = (encode_chunk(local, cause_model, jobs) for jobs in batches())
     encoded: list[Encoded] = []
     try:
         for chunk in results:
             encoded.extend(chunk)
             if progress:
-                progress(min(len(encoded), len(unique_jobs)))
+                progress(len(encoded))
     finally:
         if pool is not None:
             pool.terminate()
     items: list[Complaint] = []
-    for (row, text, _), j in zip(good, job_of):
-        language, labels, embedding, probs = encoded[j]
-        complaint_labels = [label for label in labels if label in COMPLAINT_LABELS]
+    for row, text, job in kept_rows:
+        found = encoded[job]
+        complaint_labels = [label for label in found.labels if label in COMPLAINT_LABELS]
         if not complaint_labels:
             stats.other += 1
         kept = {k: row.fields[k] for k in KEEP_FIELDS if k in row.fields}
         for label in complaint_labels:
             # a copy of the probabilities per complaint: the Clusterer caches them on the Complaint
-            cause = probs.get(label) if cause_model is not None else None
-            items.append(Complaint(str(row.fields["id"]), label, embedding, text, language, kept,
-                                   cause_probs=None if cause is None else cause.copy()))
+            cause = found.cause_probs.get(label) if cause_model is not None else None
+            items.append(Complaint(str(row.fields["id"]), label, found.embedding, text, found.language, kept,
+                                   cause_probs=None if cause is None else cause.copy(),
+                                   words=found.words if cause_model is not None else None))
     stats.complaints = len(items)
     stats.errors = len(errors)
     return items, errors

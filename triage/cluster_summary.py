@@ -18,6 +18,7 @@ from .clustering import Assignment, Cluster, ClusterState, Complaint
 from .segment import segment
 
 KEYWORD_SAMPLE = 2000
+WORDS_CHARS = 1000  # keywords come from a complaint's first 1,000 characters
 LIFT_COLUMNS = ("sku", "carrier", "country", "marketplace", "warehouse")
 DATE_COLUMNS = ("created_at", "date")
 
@@ -82,9 +83,16 @@ def cluster_name(cluster: Cluster, keywords: dict[str, list[str]], language: str
 
 
 def words_of(item: Complaint) -> set[str]:
-    """The distinct content words of a complaint (segmented, lower-cased)."""
-    words = {t.text.lower() for t in segment(item.text[:1000], item.language)}
-    return {w for w in words if _keep(w, item.language)}
+    """The distinct content words of a complaint (segmented, lower-cased); the
+    ones it carries when they were found while encoding."""
+    if item.words is not None:
+        return item.words
+    return content_words([t.text for t in segment(item.text[:WORDS_CHARS], item.language)], item.language)
+
+
+def content_words(tokens: Sequence[str], language: str) -> set[str]:
+    """The distinct lower-cased tokens that are not stop words, numbers or links."""
+    return {w for w in {t.lower() for t in tokens} if _keep(w, language)}
 
 
 def keywords_by_language(items: Sequence[Complaint], cluster_of: Sequence[str | None], top: int = 8,

@@ -21,7 +21,7 @@ import numpy as np
 from safetensors.numpy import load_file, save_file
 
 from .labels import ROOT_CAUSES
-from .lexical import LexicalConfig, analyse, linear_scores, to_matrix
+from .lexical import LexicalConfig, LexicalView, analyse, linear_scores, to_matrix
 
 FORMAT_VERSION = 1
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "models" / "clusters"
@@ -80,15 +80,18 @@ class RootCauseModel:
 
     # -- inference ------------------------------------------------------
     def predict_proba(
-        self, label: str, texts: Sequence[str], languages: Sequence[str], embeddings: np.ndarray
+        self, label: str, texts: Sequence[str], languages: Sequence[str], embeddings: np.ndarray,
+        views: Sequence[LexicalView] | None = None,
     ) -> np.ndarray:
-        """(n, n_causes) probabilities over `self.causes_[label]`."""
+        """(n, n_causes) probabilities over `self.causes_[label]`; `views` are the
+        texts' `analyse(text, language, self.lexical)` when already made."""
         if label not in self.coef_:
             raise KeyError(f"the root-cause model has no head for label {label!r}")
         coef, dim = self.coef_[label], np.shape(embeddings)[1]
         raw = np.asarray(embeddings, np.float32) @ coef[:, :dim].T + self.intercept_[label]
         if len(texts):
-            views = [analyse(t, lang, self.lexical) for t, lang in zip(texts, languages)]
+            if views is None:
+                views = [analyse(t, lang, self.lexical) for t, lang in zip(texts, languages)]
             raw = raw + linear_scores(views, coef[:, dim:] * self.settings.lexical_weight)
         raw -= raw.max(axis=1, keepdims=True)
         odds = np.exp(raw)
