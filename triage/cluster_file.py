@@ -84,6 +84,12 @@ _worker: tuple[Pipeline, RootCauseModel] | None = None
 def _init_worker(model_dir: str | None, cluster_model_dir: str | None) -> None:
     global _worker
     os.environ["OMP_NUM_THREADS"] = "1"
+    try:  # numpy's BLAS was started before the fork: one thread per worker for its small products too
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(1)
+    except ImportError:  # pragma: no cover - threadpoolctl comes with scikit-learn
+        pass
     _worker = (Pipeline.load(model_dir, threads=1), RootCauseModel.load(cluster_model_dir))
 
 
