@@ -109,8 +109,8 @@ def _fit(model: RootCauseModel, texts: list[str], languages: list[str], embeddin
     model.fit(texts, languages, embeddings, causes, adjusted)
 
 
-def _parse_grid(specs: list[str]) -> list[dict[str, Any]]:
-    settings = [dict(DEFAULTS)]
+def _parse_grid(specs: list[str], with_defaults: bool = True) -> list[dict[str, Any]]:
+    settings = [dict(DEFAULTS)] if with_defaults else []
     for spec in specs:
         name, _, values = spec.partition("=")
         if name not in DEFAULTS:
@@ -127,6 +127,7 @@ def main() -> None:
     parser.add_argument("--labels", default="late_delivery", help="comma-separated complaint labels to score")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--grid", action="append", default=[], help="setting=v1,v2,... (repeatable)")
+    parser.add_argument("--skip-defaults", action="store_true", help="only the --grid variants")
     parser.add_argument("--cache-dir", type=Path, default=ROOT / "build" / "cache", help="sentence-vector cache")
     args = parser.parse_args()
     labels = [x for x in args.labels.split(",") if x]
@@ -136,7 +137,7 @@ def main() -> None:
     languages = [r.get("lang") or detect_language(r["text"]) for r in rows]
     n = {label: sum(label in r["root_causes"] for r in rows if r["source"] == "annotated") for label in labels}
     print(f"{len(rows)} training texts; annotated complaints per label {n}; {args.folds} folds")
-    for setting in _parse_grid(args.grid):
+    for setting in _parse_grid(args.grid, not args.skip_defaults):
         started = time.perf_counter()
         result = evaluate(rows, embeddings, languages, labels, setting, args.folds)
         changed = {k: v for k, v in setting.items() if v != DEFAULTS[k]} or "defaults"
