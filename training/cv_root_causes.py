@@ -14,7 +14,7 @@ benchmarks/bench_clusters.py).
         [--grid "C=0.3,1,3" --grid "lexical_weight=0.5,1,2" ...]
 
 Each --grid adds the values of one setting (the others stay at their
-defaults); `seed_weight`, `C`, `lexical_weight`, `class_weight` (none or
+defaults, or at the values given with --set name=value); `seed_weight`, `C`, `lexical_weight`, `class_weight` (none or
 balanced), `min_confidence` and `min_similarity` (ClusterSettings) can vary.
 """
 
@@ -109,16 +109,22 @@ def _fit(model: RootCauseModel, texts: list[str], languages: list[str], embeddin
     model.fit(texts, languages, embeddings, causes, adjusted)
 
 
-def _parse_grid(specs: list[str], with_defaults: bool = True) -> list[dict[str, Any]]:
-    settings = [dict(DEFAULTS)] if with_defaults else []
+def _value(name: str, value: str) -> Any:
+    if name not in DEFAULTS:
+        raise SystemExit(f"unknown setting {name!r}; one of {sorted(DEFAULTS)}")
+    return None if value == "none" else value if name == "class_weight" else float(value)
+
+
+def _parse_grid(specs: list[str], with_defaults: bool = True, base: dict[str, Any] | None = None
+                ) -> list[dict[str, Any]]:
+    start = {**DEFAULTS, **(base or {})}
+    settings = [dict(start)] if with_defaults else []
     for spec in specs:
         name, _, values = spec.partition("=")
-        if name not in DEFAULTS:
-            raise SystemExit(f"--grid {spec!r}: unknown setting {name!r}; one of {sorted(DEFAULTS)}")
         for value in values.split(","):
-            parsed: Any = None if value == "none" else value if name == "class_weight" else float(value)
-            if parsed != DEFAULTS[name]:
-                settings.append({**DEFAULTS, name: parsed})
+            parsed = _value(name, value)
+            if parsed != start[name]:
+                settings.append({**start, name: parsed})
     return settings
 
 
@@ -127,6 +133,7 @@ def main() -> None:
     parser.add_argument("--labels", default="late_delivery", help="comma-separated complaint labels to score")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--grid", action="append", default=[], help="setting=v1,v2,... (repeatable)")
+    parser.add_argument("--set", action="append", default=[], help="setting=value: change the base setting")
     parser.add_argument("--skip-defaults", action="store_true", help="only the --grid variants")
     parser.add_argument("--cache-dir", type=Path, default=ROOT / "build" / "cache", help="sentence-vector cache")
     args = parser.parse_args()
@@ -137,7 +144,8 @@ def main() -> None:
     languages = [r.get("lang") or detect_language(r["text"]) for r in rows]
     n = {label: sum(label in r["root_causes"] for r in rows if r["source"] == "annotated") for label in labels}
     print(f"{len(rows)} training texts; annotated complaints per label {n}; {args.folds} folds")
-    for setting in _parse_grid(args.grid, not args.skip_defaults):
+    base = {name: _value(name, value) for name, _, value in (x.partition("=") for x in args.set)}
+    for setting in _parse_grid(args.grid, not args.skip_defaults, base):
         started = time.perf_counter()
         result = evaluate(rows, embeddings, languages, labels, setting, args.folds)
         changed = {k: v for k, v in setting.items() if v != DEFAULTS[k]} or "defaults"
