@@ -290,3 +290,19 @@ def test_predict_labels_matches_predict(fake_pipeline) -> None:  # type: ignore[
     _, dense = vectorize(fake_pipeline.encoder, texts)
     views = fake_pipeline.classifier.views(texts, languages)
     assert fake_pipeline.classifier.predict_labels(dense, views) == [a.prediction.labels for a in analyses]
+
+
+def test_balanced_cause_weights_give_every_cause_the_same_total(encoder) -> None:  # type: ignore[no-untyped-def]
+    from triage.root_causes import CauseModelSettings, _balanced
+
+    causes = ["late_unspecified"] * 6 + ["slow_dispatch"] * 2 + ["slow_transit"]
+    weights = np.array([3.0] * 6 + [3.0, 0.5] + [3.0])
+    out = _balanced(causes, weights)
+    totals = {c: sum(w for cc, w in zip(causes, out) if cc == c) for c in set(causes)}
+    assert np.allclose(list(totals.values()), (18 + 3.5 + 3) / 3)
+    assert out[6] / out[7] == pytest.approx(6.0)  # within a cause, the given weights keep their ratio
+    texts = [t for t, _, _ in CAUSE_TRAIN]
+    embeddings, _ = vectorize(encoder, texts)
+    model = RootCauseModel(CauseModelSettings(balance_causes=True), encoder_spec="fake:64").fit(
+        texts, [detect_language(t) for t in texts], embeddings, [{label: cause} for _, label, cause in CAUSE_TRAIN])
+    assert set(model.causes_["late_delivery"]) == {"slow_transit", "slow_dispatch"}

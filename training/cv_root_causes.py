@@ -31,7 +31,6 @@ from training.train_root_causes import ROOT, training_rows
 from triage.clustering import Clusterer, ClusterSettings, Complaint
 from triage.encoders import load_encoder
 from triage.encoders.cached import CachedEncoder
-from triage.labels import COMPLAINT_LABELS
 from triage.language import detect_language
 from triage.pipeline import vectorize
 from triage.root_causes import CauseModelSettings, RootCauseModel
@@ -65,10 +64,11 @@ def evaluate(rows: list[dict], embeddings: np.ndarray, languages: list[str], lab
     for k in range(folds):
         train = np.flatnonzero(fold_of != k)
         test = np.flatnonzero(fold_of == k)
-        model = RootCauseModel(CauseModelSettings(C=setting["C"], lexical_weight=setting["lexical_weight"]))
+        model = RootCauseModel(CauseModelSettings(C=setting["C"], lexical_weight=setting["lexical_weight"],
+                                                  balance_causes=setting["class_weight"] == "balanced"))
         causes = [{lb: c for lb, c in rows[i]["root_causes"].items() if lb in labels} for i in train]
-        _fit(model, [rows[i]["text"] for i in train], [languages[i] for i in train], embeddings[train], causes,
-             weights[train], setting["class_weight"])
+        model.fit([rows[i]["text"] for i in train], [languages[i] for i in train], embeddings[train], causes,
+                  weights[train])
         items, gold = [], []
         for i in test:
             for label, cause in rows[i]["root_causes"].items():
@@ -87,26 +87,6 @@ def evaluate(rows: list[dict], embeddings: np.ndarray, languages: list[str], lab
             scores[label].append((adjusted_rand_score(g, f), purity(g, f)))
     return {label: (float(np.mean([s[0] for s in v])), float(np.mean([s[1] for s in v])))
             for label, v in scores.items()}
-
-
-def _fit(model: RootCauseModel, texts: list[str], languages: list[str], embeddings: np.ndarray,
-         causes: list[dict[str, str]], weights: np.ndarray, class_weight: str | None) -> None:
-    if class_weight is None:
-        model.fit(texts, languages, embeddings, causes, weights)
-        return
-    # balanced: each cause of a label weighs as much in total (on top of the sample weights)
-    adjusted = weights.copy()
-    for label in COMPLAINT_LABELS:
-        have = [j for j, c in enumerate(causes) if label in c]
-        if not have:
-            continue
-        totals: dict[str, float] = {}
-        for j in have:
-            totals[causes[j][label]] = totals.get(causes[j][label], 0.0) + weights[j]
-        mean_total = sum(totals.values()) / len(totals)
-        for j in have:
-            adjusted[j] = weights[j] * mean_total / totals[causes[j][label]]
-    model.fit(texts, languages, embeddings, causes, adjusted)
 
 
 def _value(name: str, value: str) -> Any:

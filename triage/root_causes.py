@@ -34,6 +34,17 @@ class CauseModelSettings:
     n_features: int = 2**16  # hashed lexical features
     char_ngrams: tuple[int, ...] = ()  # words and word pairs only: character n-grams cost 4x the time
     max_chars: int = 1000  # lexical view of the first 1,000 characters
+    balance_causes: bool = False  # in training, every cause of a label weighs the same in total
+
+
+def _balanced(causes: list[str], weights: np.ndarray) -> np.ndarray:
+    """Weights scaled so that each cause's total is the mean total of the causes
+    (the frequent `late_unspecified` then no longer absorbs the rarer causes)."""
+    totals: dict[str, float] = {}
+    for cause, w in zip(causes, weights):
+        totals[cause] = totals.get(cause, 0.0) + float(w)
+    mean_total = sum(totals.values()) / len(totals)
+    return np.array([w * mean_total / totals[c] for c, w in zip(causes, weights)])
 
 
 class RootCauseModel:
@@ -70,7 +81,10 @@ class RootCauseModel:
             X = sparse.hstack([sparse.csr_matrix(embeddings[rows]), lexical[rows] * self.settings.lexical_weight],
                               format="csr")
             y = [root_causes[i][label] for i in rows]
-            head = LogisticRegression(C=self.settings.C, max_iter=3000).fit(X, y, sample_weight=weights[rows])
+            w = weights[rows]
+            if self.settings.balance_causes:
+                w = _balanced(y, w)
+            head = LogisticRegression(C=self.settings.C, max_iter=3000).fit(X, y, sample_weight=w)
             self.causes_[label] = [str(c) for c in head.classes_]
             coef = head.coef_ if len(head.classes_) > 2 else np.vstack([-head.coef_[0], head.coef_[0]]) / 2
             intercept = head.intercept_ if len(head.classes_) > 2 else np.array([-1.0, 1.0]) * head.intercept_[0] / 2
