@@ -3,6 +3,7 @@ the outlier pool, state round trip, summary (keywords, weekly, lift), CLI."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import numpy as np
 import pytest
 
 from triage.cli import main
-from triage.cluster_summary import keywords_by_language, lift_table, summary, week_of
+from triage.cluster_summary import keywords_by_language, lift_table, summary, week_of, words_of
 from triage.clustering import Clusterer, ClusterSettings, ClusterState, Complaint
 from triage.encoders import load_encoder
 from triage.language import detect_language
@@ -242,3 +243,66 @@ def test_complaints_from_analysis_reuse_the_embedding(fake_pipeline) -> None:  #
     assert found[0].embedding is analysis.embedding and found[0].fields == {"sku": "S1"}
     other = fake_pipeline.analyse(["great product, love it"])[0]
     assert complaints_from_analysis("a2", other) == []
+
+
+def test_read_complaints_encodes_each_text_once_and_carries_cause_probabilities(
+        tmp_path, fake_model_dir, cause_model_dir) -> None:  # type: ignore[no-untyped-def]
+    from triage.cluster_file import ClusterJobStats, read_complaints
+    from triage.pipeline import Pipeline
+
+    texts = ["the courier was so slow, parcel stuck in transit for weeks", "the glass arrived broken",
+             "great product, love it", "物流太慢了，快递在路上走了两周"]
+    rows = [{"id": f"r{i}", "text": texts[i % len(texts)]} for i in range(12)]  # each text three times
+    rows.append({"id": "g", "text": texts[0], "labels": ["wrong_item"]})  # same text, labels given
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    model = RootCauseModel.load(cause_model_dir)
+    expected = {a.text: a.prediction.labels for a in Pipeline.load(fake_model_dir).analyse(texts)}
+    for workers in (1, 2):
+        calls: list[int] = []
+        stats = ClusterJobStats()
+        items, errors = read_complaints(src, None, fake_model_dir, 2, workers, None, stats, calls.append,
+                                        cluster_model_dir=cause_model_dir, cause_model=model)
+        assert not errors and calls[-1] == 5  # 4 distinct texts without labels + 1 with given labels
+        by_row: dict[str, list[str]] = {}
+        for it in items:
+            by_row.setdefault(it.id, []).append(it.label)
+            assert it.cause_probs is not None
+            want = model.predict_proba(it.label, [it.text], [it.language], it.embedding[None, :])[0]
+            assert np.allclose(it.cause_probs, want, atol=1e-6)
+            # the content words found while encoding are those the summary would segment itself
+            assert it.words is not None and it.words == words_of(dataclasses.replace(it, words=None))
+        for row in rows[:12]:
+            labels = [x for x in expected[row["text"]] if x != "other"]
+            assert by_row.get(row["id"], []) == labels
+        assert by_row["g"] == ["wrong_item"]
+        assert stats.other == sum(expected[r["text"]] == ["other"] for r in rows[:12])
+        # the cached probabilities are per complaint, not shared between copies of a text
+        same = [it for it in items if (it.text, it.label) == (items[0].text, items[0].label)]
+        assert len(same) >= 2 and same[0].cause_probs is not same[1].cause_probs
+
+
+def test_predict_labels_matches_predict(fake_pipeline) -> None:  # type: ignore[no-untyped-def]
+    texts = ["the glass arrived broken", "late late late, took a month", "great product, love it",
+             "very late and the wrong size"]
+    analyses = fake_pipeline.analyse(texts)
+    languages = [a.language for a in analyses]
+    _, dense = vectorize(fake_pipeline.encoder, texts)
+    views = fake_pipeline.classifier.views(texts, languages)
+    assert fake_pipeline.classifier.predict_labels(dense, views) == [a.prediction.labels for a in analyses]
+
+
+def test_balanced_cause_weights_give_every_cause_the_same_total(encoder) -> None:  # type: ignore[no-untyped-def]
+    from triage.root_causes import CauseModelSettings, _balanced
+
+    causes = ["late_unspecified"] * 6 + ["slow_dispatch"] * 2 + ["slow_transit"]
+    weights = np.array([3.0] * 6 + [3.0, 0.5] + [3.0])
+    out = _balanced(causes, weights)
+    totals = {c: sum(w for cc, w in zip(causes, out) if cc == c) for c in set(causes)}
+    assert np.allclose(list(totals.values()), (18 + 3.5 + 3) / 3)
+    assert out[6] / out[7] == pytest.approx(6.0)  # within a cause, the given weights keep their ratio
+    texts = [t for t, _, _ in CAUSE_TRAIN]
+    embeddings, _ = vectorize(encoder, texts)
+    model = RootCauseModel(CauseModelSettings(balance_causes=True), encoder_spec="fake:64").fit(
+        texts, [detect_language(t) for t in texts], embeddings, [{label: cause} for _, label, cause in CAUSE_TRAIN])
+    assert set(model.causes_["late_delivery"]) == {"slow_transit", "slow_dispatch"}

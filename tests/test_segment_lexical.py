@@ -44,3 +44,19 @@ def test_clauses_split_at_punctuation_and_pool() -> None:
     mean, peak = pool_clauses(vectors, [2, 1])
     np.testing.assert_allclose(peak, [[1, 1], [1, 1]])
     np.testing.assert_allclose(np.linalg.norm(mean, axis=1), [1, 1], rtol=1e-6)
+
+
+def test_hashed_features_are_words_pairs_and_char_ngrams_in_order() -> None:
+    from zlib import crc32
+
+    config = LexicalConfig(n_features=2**16, char_ngrams=(2,))
+
+    def h(name: str) -> int:
+        return crc32(name.encode()) % config.n_features
+
+    expected = [h("w:slow"), h("b:slow box"), h("c2:<s"), h("c2:sl"), h("c2:lo"), h("c2:ow"), h("c2:w>"),
+                h("w:box"), h("c2:<b"), h("c2:bo"), h("c2:ox"), h("c2:x>")]
+    for _ in range(2):  # the second time from the per-word cache
+        view = analyse("slow box", "en", config)
+        assert view.indices.tolist() == expected
+        assert view.token_ids == [(0,), (0, 1)] + [(0,)] * 5 + [(1,)] * 5

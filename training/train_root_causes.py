@@ -80,6 +80,8 @@ def main() -> None:
     parser.add_argument("--C", type=float, default=CauseModelSettings.C, help="inverse regularisation")
     parser.add_argument("--lexical-weight", type=float, default=CauseModelSettings.lexical_weight,
                         help="scale of the hashed words against the embedding")
+    parser.add_argument("--balance-causes", action="store_true",
+                        help="every root cause of a label weighs the same in total (chosen by training.cv_root_causes)")
     parser.add_argument("--seed-weight", type=float, default=0.5, help="weight of a project-written seed")
     parser.add_argument("--cache-dir", type=Path, default=ROOT / "build" / "cache", help="sentence-vector cache")
     args = parser.parse_args()
@@ -90,7 +92,7 @@ def main() -> None:
     texts = [r["text"] for r in rows]
     embeddings, _ = vectorize(encoder, texts)
     print(f"{len(rows)} texts encoded in {time.perf_counter() - started:.1f} s")
-    settings = CauseModelSettings(C=args.C, lexical_weight=args.lexical_weight)
+    settings = CauseModelSettings(C=args.C, lexical_weight=args.lexical_weight, balance_causes=args.balance_causes)
     model = RootCauseModel(settings, encoder_spec=args.encoder).fit(
         texts, [r.get("lang") or detect_language(r["text"]) for r in rows], embeddings,
         [r["root_causes"] for r in rows], np.array([r["weight"] for r in rows]))

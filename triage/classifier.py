@@ -118,6 +118,13 @@ class ComplaintClassifier:
             )
         return out
 
+    def predict_labels(self, dense: np.ndarray, views: Sequence[LexicalView]) -> list[list[str]]:
+        """The labels `predict` gives, without scores, review flags or evidence
+        (for jobs that only need the labels, like clustering)."""
+        probs = head_probabilities(self.head, dense, views, self.settings.embedding_weight)
+        return [[label for label, flag in zip(COMPLAINT_LABELS, row >= self.head.thresholds_) if flag] or [OTHER]
+                for row in probs]
+
     def _evidence(self, text: str, view: LexicalView, weights: np.ndarray) -> list[Evidence]:
         """Adjacent tokens with positive contributions, merged into phrases."""
         contributions = token_contributions(view, weights)

@@ -10,10 +10,12 @@ not written. Rows that cannot be used get a record with an `error`.
 
 from __future__ import annotations
 
+import importlib
 import json
 import multiprocessing
 import os
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,10 +23,11 @@ from typing import Any, Callable, Iterator
 
 import numpy as np
 
-from .cluster_summary import CAUSE_NAMES, summary
+from .cluster_summary import CAUSE_NAMES, WORDS_CHARS, content_words, summary
 from .clustering import Assignment, Clusterer, ClusterSettings, ClusterState, Complaint
 from .labels import COMPLAINT_LABELS, normalise_labels
 from .language import detect_language
+from .lexical import analyse
 from .pipeline import InvalidTextError, Pipeline, clean_text, vectorize
 from .records import RecordWriter, Row, read_rows
 from .root_causes import RootCauseModel
@@ -75,85 +78,150 @@ def _prepare(row: Row) -> tuple[str | None, str | None, list[str] | None]:
     return None, text, labels
 
 
-_worker: Pipeline | None = None
+_worker: tuple[Pipeline, RootCauseModel] | None = None
 
 
-def _init_worker(model_dir: str | None) -> None:
+def _init_worker(model_dir: str | None, cluster_model_dir: str | None) -> None:
     global _worker
     os.environ["OMP_NUM_THREADS"] = "1"
-    _worker = Pipeline.load(model_dir, threads=1)
+    try:  # numpy's BLAS was started before the fork: one thread per worker for its small products too
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(1)
+    except ImportError:  # pragma: no cover - threadpoolctl comes with scikit-learn
+        pass
+    _worker = (Pipeline.load(model_dir, threads=1), RootCauseModel.load(cluster_model_dir))
 
 
-Encoded = tuple[str, list[str], np.ndarray]  # language, labels, unit embedding
+@dataclass
+class Encoded:
+    """What clustering needs of one distinct text. Texts without a complaint
+    label carry no embedding (nothing to cluster: not sent back by workers)."""
+
+    language: str
+    labels: list[str]
+    embedding: np.ndarray
+    cause_probs: dict[str, np.ndarray]  # per complaint label, with a root-cause model
+    words: set[str] | None  # content words for the summary's keywords, with a root-cause model
 
 
-def encode_chunk(pipeline: Pipeline, jobs: list[tuple[str, list[str] | None]]) -> list[Encoded]:
-    """(language, labels, unit embedding) per (text, given labels): texts without
-    labels are classified, all are encoded once."""
-    out: list[tuple[str, list[str], np.ndarray] | None] = [None] * len(jobs)
-    to_classify = [i for i, (_, labels) in enumerate(jobs) if labels is None]
-    if to_classify:
-        for i, analysis in zip(to_classify, pipeline.analyse([jobs[i][0] for i in to_classify])):
-            out[i] = (analysis.language, analysis.prediction.labels, analysis.embedding)
-    given = [i for i, (_, labels) in enumerate(jobs) if labels is not None and labels != ["other"]]
-    if given:
-        embeddings, _ = vectorize(pipeline.encoder, [jobs[i][0] for i in given])
-        for i, e in zip(given, embeddings):
-            out[i] = (detect_language(jobs[i][0]), jobs[i][1], e)  # type: ignore[arg-type]
-    for i in range(len(jobs)):
-        if out[i] is None:  # given as `other`: nothing to cluster
-            out[i] = ("", ["other"], np.zeros(0, np.float32))
-    return out  # type: ignore[return-value]
+def encode_chunk(pipeline: Pipeline, model: RootCauseModel | None,
+                 jobs: list[tuple[str, list[str] | None]]) -> list[Encoded]:
+    """Per (text, given labels): language, labels (classified when not given),
+    unit embedding (encoded once), and with `model` the root-cause
+    probabilities of each complaint label and the content words (one
+    segmentation for both). Only what clustering needs: no evidence, scores
+    or urgency."""
+    todo = [i for i, (_, labels) in enumerate(jobs) if labels != ["other"]]
+    texts = [jobs[i][0] for i in todo]
+    languages = [detect_language(t) for t in texts]
+    embeddings, dense = vectorize(pipeline.encoder, texts)
+    classify = [k for k, i in enumerate(todo) if jobs[i][1] is None]
+    labels: list[list[str]] = [jobs[i][1] or [] for i in todo]
+    if classify:
+        views = pipeline.classifier.views([texts[k] for k in classify], [languages[k] for k in classify])
+        for k, found in zip(classify, pipeline.classifier.predict_labels(dense[classify], views)):
+            labels[k] = found
+    complaints = [k for k in range(len(todo)) if any(label in COMPLAINT_LABELS for label in labels[k])]
+    probs: dict[int, dict[str, np.ndarray]] = {k: {} for k in complaints}
+    words: dict[int, set[str]] = {}
+    if model is not None and complaints:
+        cause_views = {k: analyse(texts[k], languages[k], model.lexical) for k in complaints}
+        for k, view in cause_views.items():
+            words[k] = (content_words([t.text for t in view.tokens], languages[k])
+                        if model.lexical.max_chars == WORDS_CHARS else None)
+        for label in COMPLAINT_LABELS:
+            rows = [k for k in complaints if label in labels[k] and label in model.coef_]
+            if rows:
+                found = model.predict_proba(label, [texts[k] for k in rows], [languages[k] for k in rows],
+                                            embeddings[rows], views=[cause_views[k] for k in rows])
+                for k, row in zip(rows, found):
+                    probs[k][label] = row
+    empty = np.zeros(0, np.float32)
+    out = [Encoded("", ["other"], empty, {}, None)] * len(jobs)  # given as `other`
+    for k, i in enumerate(todo):
+        complaint = k in probs
+        out[i] = Encoded(languages[k], labels[k], embeddings[k] if complaint else empty, probs.get(k, {}),
+                         words.get(k))
+    return out
 
 
-def _encode_in_worker(jobs: list[tuple[str, list[str] | None]]) -> list[tuple[str, list[str], np.ndarray]]:
+def _encode_in_worker(jobs: list[tuple[str, list[str] | None]]) -> list[Encoded]:
     assert _worker is not None
-    return encode_chunk(_worker, jobs)
+    return encode_chunk(_worker[0], _worker[1], jobs)
 
 
 def read_complaints(
     input_path: str | Path, pipeline: Pipeline | None, model_dir: str | Path | None, batch_size: int, workers: int,
     limit: int | None, stats: ClusterJobStats, progress: Callable[[int], None] | None = None,
+    cluster_model_dir: str | Path | None = None, cause_model: RootCauseModel | None = None,
 ) -> tuple[list[Complaint], list[tuple[Row, str]]]:
-    """Complaints of a file (one per row and complaint label) and the rows in error."""
-    rows: list[Row] = []
-    for row in read_rows(input_path):
-        if limit is not None and len(rows) >= limit:
-            break
-        rows.append(row)
-    stats.rows = len(rows)
-    prepared = [_prepare(row) for row in rows]
-    errors = [(row, err) for row, (err, _, _) in zip(rows, prepared) if err]
-    good = [(row, text, labels) for row, (err, text, labels) in zip(rows, prepared) if not err]
-    chunks = [good[i:i + batch_size] for i in range(0, len(good), batch_size)]
-    jobs = [[(text, labels) for _, text, labels in chunk] for chunk in chunks]
-    results: Iterator[list[tuple[str, list[str], np.ndarray]]]
+    """Complaints of a file (one per row and complaint label) and the rows in
+    error. Rows are read while the workers encode; each distinct (text, given
+    labels) is encoded once. With `cause_model` (the model
+    `cluster_model_dir` names, loaded), the complaints carry their root-cause
+    probabilities and content words, computed next to the encoding (in the
+    worker processes when there are several)."""
+    errors: list[tuple[Row, str]] = []
+    kept_rows: list[tuple[Row, str, int]] = []  # (row, text, index of its distinct job)
+    distinct: dict[tuple[str, tuple[str, ...] | None], int] = {}
+
+    def batches() -> Iterator[list[tuple[str, list[str] | None]]]:
+        pending: list[tuple[str, list[str] | None]] = []
+        for row in read_rows(input_path):
+            if limit is not None and stats.rows >= limit:
+                break
+            stats.rows += 1
+            error, text, labels = _prepare(row)
+            if error:
+                errors.append((row, error))
+                continue
+            assert text is not None
+            key = (text, None if labels is None else tuple(labels))
+            job = distinct.get(key)
+            if job is None:
+                job = distinct[key] = len(distinct)
+                pending.append((text, labels))
+                if len(pending) == batch_size:
+                    yield pending
+                    pending = []
+            kept_rows.append((row, text, job))
+        if pending:
+            yield pending
+
+    results: Iterator[list[Encoded]]
     pool = None
-    if workers > 1 and len(chunks) > 1:
+    if workers > 1:
         context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
         pool = context.Pool(workers, initializer=_init_worker,
-                            initargs=(None if model_dir is None else str(model_dir),))
-        results = pool.imap(_encode_in_worker, jobs)
+                            initargs=(None if model_dir is None else str(model_dir),
+                                      None if cluster_model_dir is None else str(cluster_model_dir)))
+        results = pool.imap(_encode_in_worker, batches())  # the pool reads `batches` in its own thread
     else:
         local = pipeline or Pipeline.load(model_dir)
-        results = (encode_chunk(local, j) for j in jobs)
-    items: list[Complaint] = []
-    done = 0
+        results = (encode_chunk(local, cause_model, jobs) for jobs in batches())
+    encoded: list[Encoded] = []
     try:
-        for chunk, encoded in zip(chunks, results):
-            for (row, text, _), (language, labels, embedding) in zip(chunk, encoded):
-                complaint_labels = [label for label in labels if label in COMPLAINT_LABELS]
-                if not complaint_labels:
-                    stats.other += 1
-                kept = {k: row.fields[k] for k in KEEP_FIELDS if k in row.fields}
-                for label in complaint_labels:
-                    items.append(Complaint(str(row.fields["id"]), label, embedding, text, language, kept))
-            done += len(chunk)
+        for chunk in results:
+            encoded.extend(chunk)
             if progress:
-                progress(done)
+                progress(len(encoded))
     finally:
         if pool is not None:
             pool.terminate()
+    items: list[Complaint] = []
+    for row, text, job in kept_rows:
+        found = encoded[job]
+        complaint_labels = [label for label in found.labels if label in COMPLAINT_LABELS]
+        if not complaint_labels:
+            stats.other += 1
+        kept = {k: row.fields[k] for k in KEEP_FIELDS if k in row.fields}
+        for label in complaint_labels:
+            # a copy of the probabilities per complaint: the Clusterer caches them on the Complaint
+            cause = found.cause_probs.get(label) if cause_model is not None else None
+            items.append(Complaint(str(row.fields["id"]), label, found.embedding, text, found.language, kept,
+                                   cause_probs=None if cause is None else cause.copy(),
+                                   words=found.words if cause_model is not None else None))
     stats.complaints = len(items)
     stats.errors = len(errors)
     return items, errors
@@ -173,8 +241,11 @@ def cluster_file(
     if name_language not in CAUSE_NAMES:
         raise ValueError(f"no cluster names in {name_language!r}; choose one of {sorted(CAUSE_NAMES)}")
     model = RootCauseModel.load(cluster_model_dir)
+    # the summary's k-means needs scikit-learn, a slow import: do it while the workers encode
+    threading.Thread(target=importlib.import_module, args=("sklearn.cluster",), daemon=True).start()
     started = time.perf_counter()
-    items, errors = read_complaints(input_path, pipeline, model_dir, batch_size, workers, limit, stats, progress)
+    items, errors = read_complaints(input_path, pipeline, model_dir, batch_size, workers, limit, stats, progress,
+                                    cluster_model_dir=cluster_model_dir, cause_model=model)
     stats.seconds_read_encode = time.perf_counter() - started
 
     started = time.perf_counter()

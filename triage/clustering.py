@@ -60,6 +60,7 @@ class Complaint:
     language: str
     fields: dict[str, Any] = field(default_factory=dict)
     cause_probs: np.ndarray | None = field(default=None, repr=False)  # filled once by the Clusterer
+    words: set[str] | None = field(default=None, repr=False)  # content words, when already segmented
 
 
 def complaints_from_analysis(id: str, analysis: Any, fields: dict[str, Any] | None = None) -> list[Complaint]:

@@ -41,24 +41,42 @@ class LexicalView:
 def analyse(text: str, language: str, config: LexicalConfig) -> LexicalView:
     text = text[: config.max_chars]
     tokens = segment(text, language)
-    names: list[str] = []
+    indices: list[int] = []
     covers: list[tuple[int, ...]] = []
     lowered = [t.text.lower() for t in tokens]
+    n_features = config.n_features
     for i, word in enumerate(lowered):
         own = (i,)
-        names.append("w:" + word)
+        word_index, grams = _word_features(word, config)
+        indices.append(word_index)
         covers.append(own)
         if i + 1 < len(lowered):
-            names.append(f"b:{word} {lowered[i + 1]}")
+            indices.append(crc32(f"b:{word} {lowered[i + 1]}".encode()) % n_features)
             covers.append((i, i + 1))
-        padded = f"<{word}>" if len(word) > 1 else word
-        grams = [f"c{n}:{padded[j : j + n]}" for n in config.char_ngrams for j in range(len(padded) - n + 1)]
-        names.extend(grams)
+        indices.extend(grams)
         covers.extend([own] * len(grams))
-    n_features = config.n_features
-    indices = np.fromiter((crc32(name.encode("utf-8")) % n_features for name in names),
-                          dtype=np.int64, count=len(names))
-    return LexicalView(tokens=tokens, indices=indices, token_ids=covers)
+    return LexicalView(tokens=tokens, indices=np.array(indices, dtype=np.int64), token_ids=covers)
+
+
+_WORD_FEATURES: dict[tuple[str, tuple[int, ...], int], tuple[int, tuple[int, ...]]] = {}
+_WORD_FEATURES_MAX = 300_000  # cleared when full: words repeat, so most lookups hit
+
+
+def _word_features(word: str, config: LexicalConfig) -> tuple[int, tuple[int, ...]]:
+    """Hashed index of a word's own feature and of its character n-grams (cached: hashing them is
+    most of the cost of a view)."""
+    key = (word, config.char_ngrams, config.n_features)
+    found = _WORD_FEATURES.get(key)
+    if found is None:
+        n_features = config.n_features
+        padded = f"<{word}>" if len(word) > 1 else word
+        grams = tuple(crc32(f"c{n}:{padded[j : j + n]}".encode()) % n_features
+                      for n in config.char_ngrams for j in range(len(padded) - n + 1))
+        found = (crc32(("w:" + word).encode("utf-8")) % n_features, grams)
+        if len(_WORD_FEATURES) >= _WORD_FEATURES_MAX:
+            _WORD_FEATURES.clear()
+        _WORD_FEATURES[key] = found
+    return found
 
 
 def to_matrix(views: Sequence[LexicalView], config: LexicalConfig) -> sparse.csr_matrix:

@@ -21,7 +21,7 @@ import numpy as np
 from safetensors.numpy import load_file, save_file
 
 from .labels import ROOT_CAUSES
-from .lexical import LexicalConfig, analyse, linear_scores, to_matrix
+from .lexical import LexicalConfig, LexicalView, analyse, linear_scores, to_matrix
 
 FORMAT_VERSION = 1
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "models" / "clusters"
@@ -34,6 +34,17 @@ class CauseModelSettings:
     n_features: int = 2**16  # hashed lexical features
     char_ngrams: tuple[int, ...] = ()  # words and word pairs only: character n-grams cost 4x the time
     max_chars: int = 1000  # lexical view of the first 1,000 characters
+    balance_causes: bool = False  # in training, every cause of a label weighs the same in total
+
+
+def _balanced(causes: list[str], weights: np.ndarray) -> np.ndarray:
+    """Weights scaled so that each cause's total is the mean total of the causes
+    (the frequent `late_unspecified` then no longer absorbs the rarer causes)."""
+    totals: dict[str, float] = {}
+    for cause, w in zip(causes, weights):
+        totals[cause] = totals.get(cause, 0.0) + float(w)
+    mean_total = sum(totals.values()) / len(totals)
+    return np.array([w * mean_total / totals[c] for c, w in zip(causes, weights)])
 
 
 class RootCauseModel:
@@ -70,7 +81,10 @@ class RootCauseModel:
             X = sparse.hstack([sparse.csr_matrix(embeddings[rows]), lexical[rows] * self.settings.lexical_weight],
                               format="csr")
             y = [root_causes[i][label] for i in rows]
-            head = LogisticRegression(C=self.settings.C, max_iter=3000).fit(X, y, sample_weight=weights[rows])
+            w = weights[rows]
+            if self.settings.balance_causes:
+                w = _balanced(y, w)
+            head = LogisticRegression(C=self.settings.C, max_iter=3000).fit(X, y, sample_weight=w)
             self.causes_[label] = [str(c) for c in head.classes_]
             coef = head.coef_ if len(head.classes_) > 2 else np.vstack([-head.coef_[0], head.coef_[0]]) / 2
             intercept = head.intercept_ if len(head.classes_) > 2 else np.array([-1.0, 1.0]) * head.intercept_[0] / 2
@@ -80,15 +94,18 @@ class RootCauseModel:
 
     # -- inference ------------------------------------------------------
     def predict_proba(
-        self, label: str, texts: Sequence[str], languages: Sequence[str], embeddings: np.ndarray
+        self, label: str, texts: Sequence[str], languages: Sequence[str], embeddings: np.ndarray,
+        views: Sequence[LexicalView] | None = None,
     ) -> np.ndarray:
-        """(n, n_causes) probabilities over `self.causes_[label]`."""
+        """(n, n_causes) probabilities over `self.causes_[label]`; `views` are the
+        texts' `analyse(text, language, self.lexical)` when already made."""
         if label not in self.coef_:
             raise KeyError(f"the root-cause model has no head for label {label!r}")
         coef, dim = self.coef_[label], np.shape(embeddings)[1]
         raw = np.asarray(embeddings, np.float32) @ coef[:, :dim].T + self.intercept_[label]
         if len(texts):
-            views = [analyse(t, lang, self.lexical) for t, lang in zip(texts, languages)]
+            if views is None:
+                views = [analyse(t, lang, self.lexical) for t, lang in zip(texts, languages)]
             raw = raw + linear_scores(views, coef[:, dim:] * self.settings.lexical_weight)
         raw -= raw.max(axis=1, keepdims=True)
         odds = np.exp(raw)
