@@ -138,7 +138,7 @@ class TicketService:
         self.clusters = clusters  # root-cause clusters; None when no root-cause model fits the encoder
         self.models = analyse_batches(pipeline)  # stateless classification
         self.analyser = MicroBatcher(self._analyse, size=lambda r: len(r.items), name="ticket-model",
-                                     threads=min(2, os.cpu_count() or 1))
+                                     threads=int(os.environ.get("TRIAGE_INGEST_THREADS", min(2, os.cpu_count() or 1))))
         self.writer = MicroBatcher(self._store, size=lambda job: len(job.rows), name="ticket-writer")
         self._refresh_lock = threading.Lock()
 

@@ -42,3 +42,16 @@ def test_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TRIAGE_USEM3_TOKEN_CACHE", "0")
     backend = UseM3Encoder(threads=1)._use._model
     assert "_encode_batch" not in vars(backend)
+
+
+def test_two_threads_share_the_cache() -> None:
+    """The service's model threads encode at once, filling one cache."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    plain = UseM3Encoder(threads=1, token_cache=0).encode(TEXTS)
+    shared = UseM3Encoder(threads=1, token_cache=40)  # fills up while both threads read it
+    with ThreadPoolExecutor(2) as pool:
+        results = list(pool.map(lambda k: shared.encode(TEXTS[k:] + TEXTS[:k]), list(range(len(TEXTS))) * 3))
+    for n, got in enumerate(results):
+        k = n % len(TEXTS)
+        assert np.max(np.abs(got - np.concatenate([plain[k:], plain[:k]]))) < 1e-5
