@@ -57,6 +57,7 @@ class Settings:
     rate_limit: float = 500.0  # requests per second per key; 0 disables
     max_body_bytes: int = 16 * 1024 * 1024
     model_threads: int = 1
+    ingest_threads: int = 0  # threads classifying posted tickets at once; 0: cores / server processes
     cluster_model: str | None = None  # root-cause model folder (default models/clusters); "none" disables
 
     @classmethod
@@ -71,8 +72,15 @@ class Settings:
             rate_limit=_number(env, "TRIAGE_RATE_LIMIT", 500.0),
             max_body_bytes=int(_number(env, "TRIAGE_MAX_BODY_BYTES", 16 * 1024 * 1024)),
             model_threads=int(_number(env, "TRIAGE_MODEL_THREADS", 1)),
+            ingest_threads=int(_number(env, "TRIAGE_INGEST_THREADS", 0)),
             cluster_model=env.get("TRIAGE_CLUSTER_MODEL") or None,
         )
+
+
+def _ingest_threads() -> int:
+    """One model thread per core, shared among `triage serve --workers` processes (at least one)."""
+    processes = int(os.environ.get("TRIAGE_SERVER_PROCESSES", "1") or 1)
+    return max(1, (os.cpu_count() or 1) // max(1, processes))
 
 
 def _number(env: "os._Environ[str]", name: str, default: float) -> float:
@@ -127,7 +135,8 @@ def create_app(
         model.analyse(["warm-up: loads the language identifier and tokenizers before the first request"])
         app.state.pipeline = model
         clusters = _cluster_service(engine, model, cluster_model, settings.cluster_model)
-        app.state.service = TicketService(engine, model, router, scorer, redactor, clusters=clusters)
+        app.state.service = TicketService(engine, model, router, scorer, redactor, clusters=clusters,
+                                          ingest_threads=settings.ingest_threads or _ingest_threads())
         app.state.keys = KeyStore(engine, settings.admin_key)
         ensure_admin_key(engine, settings.admin_key)
         # The model's long-lived objects need no more garbage-collector passes: without this, each full

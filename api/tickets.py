@@ -9,7 +9,6 @@ import base64
 import binascii
 import hashlib
 import json
-import os
 import threading
 import unicodedata
 from concurrent.futures import Future
@@ -132,13 +131,14 @@ class TicketService:
         redactor: Redactor,
         clock: Callable[[], datetime] = utcnow,
         clusters: ClusterService | None = None,
+        ingest_threads: int = 1,
     ) -> None:
         self.engine, self.pipeline, self.router, self.scorer = engine, pipeline, router, scorer
         self.redact, self.clock = redactor, clock
         self.clusters = clusters  # root-cause clusters; None when no root-cause model fits the encoder
         self.models = analyse_batches(pipeline)  # stateless classification
         self.analyser = MicroBatcher(self._analyse, size=lambda r: len(r.items), name="ticket-model",
-                                     threads=int(os.environ.get("TRIAGE_INGEST_THREADS", min(2, os.cpu_count() or 1))))
+                                     threads=ingest_threads)
         self.writer = MicroBatcher(self._store, size=lambda job: len(job.rows), name="ticket-writer")
         self._refresh_lock = threading.Lock()
 

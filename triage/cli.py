@@ -307,6 +307,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             os.environ[variable] = str(getattr(args, name))
     if args.workers < 1:
         return _fail("--workers must be at least 1")
+    os.environ["TRIAGE_SERVER_PROCESSES"] = str(args.workers)  # each process takes its share of the cores
     try:
         settings = Settings.from_env()
         app = create_app(model_dir=args.model, settings=settings) if args.workers == 1 else None
