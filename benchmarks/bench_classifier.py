@@ -15,6 +15,7 @@ import argparse
 import csv
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -44,6 +45,11 @@ def rss_kib(pid: int) -> int:
     return total
 
 
+def load() -> str:
+    """The 1-, 5- and 15-minute load averages (this machine may be shared)."""
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def run_measured(cmd: list[str]) -> tuple[float, int, int]:
     """Wall seconds, peak RSS (KiB, summed over the process tree) and exit code."""
     started = time.perf_counter()
@@ -70,7 +76,8 @@ def main() -> None:
         sys.exit(f"benchmark texts not found in {SHARED} (set TRIAGE_SHARED_DATA)")
 
     model = ["--model", args.model] if args.model else []
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"load average {load()}")
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "bench.csv"
         n, chars = 0, 0
@@ -89,9 +96,16 @@ def main() -> None:
 
         cmd = [*TRIAGE, "score", str(source), "-o", str(Path(tmp) / "out.jsonl"), "--quiet",
                "--workers", str(args.workers), "--batch-size", str(args.batch_size), *model]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         seconds, peak, code = run_measured(cmd)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        cores = min(args.workers, os.cpu_count() or 1)
         print(f"triage score: {n / seconds:.0f} texts/s ({seconds:.1f} s, {args.workers} workers, exit {code}); "
-              f"peak memory {peak / 1024:.0f} MiB")
+              f"peak memory {peak / 1024:.0f} MiB; load average after {load()}")
+        # On a shared machine the wall-clock rate depends on the others' load; CPU time does much less.
+        print(f"CPU time {cpu:.1f} s (parent and workers): {cores * n / cpu:.0f} texts/s on {cores} "
+              f"otherwise idle cores")
 
         cold = []
         for _ in range(3):

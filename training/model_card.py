@@ -47,9 +47,13 @@ def write_model_card(folder: Path) -> None:
         "",
         "| set | n | micro-F1 | macro-F1 | F1 late | F1 damage | F1 wrong | accuracy on other | ECE |",
         "|---|---|---|---|---|---|---|---|---|",
-        *[_row(name, r) for name, r in metrics.items()],
+        *[_row(name, r) for name, r in metrics.items() if "labels" in r],  # not the urgency figures
         "",
     ]
+    if "urgency" in metrics:
+        u = metrics["urgency"]
+        lines += [f"Urgency head (training/train_urgency.py, `urgency.safetensors`): trained on {u['examples']} "
+                  f"examples; NDCG@50 of its expected grade on dev_gold {u['dev_gold_ndcg@50_text_model']}.", ""]
     if "multilingual_check" in metrics:
         lines += ["Per language on the project-written multilingual check set:", "",
                   "| language | n | micro-F1 | macro-F1 |", "|---|---|---|---|"]

@@ -18,11 +18,13 @@ from pathlib import Path
 from training.build_dataset import BUILD, DEFAULT_WEAK_LABELS, build, read_jsonl
 from training.corpora import dev_gold
 from training.model_card import write_model_card
-from triage.classifier import ClassifierSettings
+from triage.classifier import ClassifierSettings, ComplaintClassifier
 from triage.dataset import load_examples
 from triage.encoders import load_encoder
 from triage.head import MultiLabelHead
+from triage.pipeline import Pipeline
 from triage.training import evaluate_pipeline, save_pipeline, train
+from triage.urgency_model import TextUrgencyModel
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -33,6 +35,31 @@ def write_jsonl(path: Path, rows: list[dict]) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     return path
+
+
+def keep_urgency_head(pipeline: Pipeline, folder: Path, metrics: dict) -> bool:
+    """Carry the urgency head (training/train_urgency.py) of an existing model
+    folder over to the retrained pipeline. Its input is the classifier's
+    feature matrix, which depends only on the encoder, the lexical settings and
+    the embedding weight (hashed features, nothing fitted), so it stays valid
+    when those match; otherwise it is dropped and train_urgency must run again."""
+    if not (folder / "config.json").is_file():
+        return False
+    old_classifier, old_config = ComplaintClassifier.load(folder)
+    same_features = (
+        old_config.get("encoder") == pipeline.config["encoder"]
+        and old_classifier.lexical == pipeline.classifier.lexical
+        and old_classifier.settings.embedding_weight == pipeline.classifier.settings.embedding_weight
+    )
+    urgency = TextUrgencyModel.load(folder, old_config.get("urgency")) if same_features else None
+    if urgency is None:
+        return False
+    pipeline.urgency = urgency
+    metrics_file = folder / "metrics.json"
+    old_metrics = json.loads(metrics_file.read_text()) if metrics_file.is_file() else {}
+    if "urgency" in old_metrics:
+        metrics["urgency"] = old_metrics["urgency"]
+    return True
 
 
 def main() -> None:
@@ -64,6 +91,10 @@ def main() -> None:
         "multilingual_check": evaluate_pipeline(pipeline, load_examples([CHECK_SET])),
     }
     pipeline.config["training_seconds"] = round(time.time() - started, 1)
+    if keep_urgency_head(pipeline, args.out, metrics):
+        print(f"kept the urgency head of {args.out}")
+    elif (args.out / "urgency.safetensors").is_file():
+        print(f"the features changed: run `python -m training.train_urgency --model {args.out}` again")
     save_pipeline(pipeline, args.out, metrics)
     write_model_card(args.out)
     for name, r in metrics.items():
