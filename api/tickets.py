@@ -143,10 +143,10 @@ class TicketService:
         self._refresh_lock = threading.Lock()
 
     # -- ingest ---------------------------------------------------------------
-    # Two threads in a pipeline: `analyser` redacts, checks and classifies the
-    # tickets of every request waiting (one model call), `writer` scores their
-    # urgency and stores them (one transaction); the model's matrix work runs
-    # while the writer commits the previous batch.
+    # Two stages in a pipeline: `analyser` threads redact, check and classify the
+    # tickets of every request waiting (one model call), the `writer` thread
+    # scores their urgency and stores them (one transaction); the model's matrix
+    # work runs while the writer commits the previous batch.
     def ingest(self, items: Sequence[TicketIn]) -> list[tuple[dict, bool]]:
         """Store new tickets; returns (ticket row, created) per item, in order.
         An item whose external_id exists with the same content returns the stored
