@@ -126,10 +126,9 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         engine = make_engine(settings.database_url)
         migrate(engine)
-        # One BLAS thread: the encoder's matrices are small, and more threads
-        # only wait on each other while the server does its own work.
-        # One BLAS thread count for the whole process, set once: the model threads of
-        # ingest run at the same time, and must not change it under each other.
+        # One BLAS thread (the encoder's matrices are small, and more threads only wait
+        # on each other), set once for the process: ingest's model threads run at the
+        # same time and must not change it under each other.
         threadpool_limits(settings.model_threads, user_api="blas")
         model = pipeline or Pipeline.load(folder, threads=settings.model_threads)
         model.analyse(["warm-up: loads the language identifier and tokenizers before the first request"])
