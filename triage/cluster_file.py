@@ -79,11 +79,16 @@ def _prepare(row: Row) -> tuple[str | None, str | None, list[str] | None]:
 
 
 _worker: tuple[Pipeline, RootCauseModel] | None = None
+# A clustering job encodes every text it reads, so its encoder keeps more pieces than the default
+# (32,000: about 430 MB per worker, against 80 MB; 100,000 bench texts took 112 s instead of 133 s).
+# TRIAGE_USEM3_TOKEN_CACHE, when set, wins.
+CLUSTER_TOKEN_CACHE = 32_000
 
 
 def _init_worker(model_dir: str | None, cluster_model_dir: str | None) -> None:
     global _worker
     os.environ["OMP_NUM_THREADS"] = "1"
+    os.environ.setdefault("TRIAGE_USEM3_TOKEN_CACHE", str(CLUSTER_TOKEN_CACHE))
     try:  # numpy's BLAS was started before the fork: one thread per worker for its small products too
         from threadpoolctl import threadpool_limits
 
