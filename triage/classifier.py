@@ -48,6 +48,11 @@ class ClassifierSettings:
     max_evidence: int = 3
 
 
+def _labels(on: np.ndarray) -> list[str]:
+    """The complaint labels whose probability reached its threshold, or [OTHER]."""
+    return [label for label, flag in zip(COMPLAINT_LABELS, on) if flag] or [OTHER]
+
+
 class ComplaintClassifier:
     """Head over [dense vectors * embedding_weight | hashed lexical features]."""
 
@@ -102,7 +107,7 @@ class ComplaintClassifier:
         out = []
         for text, row, view in zip(texts, probs, views):
             on = row >= thresholds
-            labels = [label for label, flag in zip(COMPLAINT_LABELS, on) if flag] or [OTHER]
+            labels = _labels(on)
             evidence = {
                 label: self._evidence(text, view, lexical_coef[j])
                 for j, label in enumerate(COMPLAINT_LABELS)
@@ -122,8 +127,7 @@ class ComplaintClassifier:
         """The labels `predict` gives, without scores, review flags or evidence
         (for jobs that only need the labels, like clustering)."""
         probs = head_probabilities(self.head, dense, views, self.settings.embedding_weight)
-        return [[label for label, flag in zip(COMPLAINT_LABELS, row >= self.head.thresholds_) if flag] or [OTHER]
-                for row in probs]
+        return [_labels(row >= self.head.thresholds_) for row in probs]
 
     def _evidence(self, text: str, view: LexicalView, weights: np.ndarray) -> list[Evidence]:
         """Adjacent tokens with positive contributions, merged into phrases."""
