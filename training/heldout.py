@@ -17,8 +17,8 @@ import hashlib
 import json
 from pathlib import Path
 
-from training.build_dataset import BUILD, DEFAULT_WEAK_LABELS, build, read_jsonl
-from training.train_default import write_jsonl
+from training.build_dataset import BUILD, DEFAULT_WEAK_LABELS, build
+from training.train_default import with_teacher, write_jsonl
 from triage.classifier import ClassifierSettings
 from triage.dataset import load_examples
 from triage.encoders import load_encoder
@@ -51,10 +51,7 @@ def main() -> None:
 
     rows = build(args.weak_negatives, 0, DEFAULT_WEAK_LABELS)
     if args.teacher:
-        seen = {row["text"] for row in rows}
-        teacher = read_jsonl(args.teacher)
-        teacher = teacher[: args.teacher_limit] if args.teacher_limit else teacher
-        rows += [{**row, "weight": args.teacher_weight} for row in teacher if row["text"] not in seen]
+        rows = with_teacher(rows, args.teacher, args.teacher_limit, args.teacher_weight)
     train_rows, test_rows = split(rows)
     train_file = write_jsonl(BUILD / "heldout_train.jsonl", train_rows)
     test_file = write_jsonl(BUILD / "heldout_test.jsonl", test_rows)

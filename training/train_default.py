@@ -37,6 +37,14 @@ def write_jsonl(path: Path, rows: list[dict]) -> Path:
     return path
 
 
+def with_teacher(rows: list[dict], teacher: Path, limit: int = 0, weight: float = 1.0) -> list[dict]:
+    """`rows` plus the teacher-labelled texts (the first `limit`, 0: all) whose text is not in them yet."""
+    seen = {row["text"] for row in rows}
+    labelled = read_jsonl(teacher)
+    labelled = labelled[:limit] if limit else labelled
+    return rows + [{**row, "weight": weight} for row in labelled if row["text"] not in seen]
+
+
 def keep_urgency_head(pipeline: Pipeline, folder: Path, metrics: dict) -> bool:
     """Carry the urgency head (training/train_urgency.py) of an existing model
     folder over to the retrained pipeline. Its input is the classifier's
@@ -77,8 +85,7 @@ def main() -> None:
     started = time.time()
     rows = build(args.weak_negatives, 0, DEFAULT_WEAK_LABELS)
     if args.teacher:
-        seen = {row["text"] for row in rows}
-        rows += [{**row, "weight": 1.0} for row in read_jsonl(args.teacher) if row["text"] not in seen]
+        rows = with_teacher(rows, args.teacher)
     train_file = write_jsonl(BUILD / "train.jsonl", rows)
     dev_file = write_jsonl(BUILD / "dev.jsonl", [
         {"id": r["id"], "text": r["text"], "labels": r["labels"], "lang": r["lang"]} for r in dev_gold()])
