@@ -30,7 +30,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -40,18 +39,12 @@ sys.path.insert(0, str(ROOT))
 
 from triage.cluster_file import ClusterJobStats, cluster_file, read_complaints  # noqa: E402
 from triage.clustering import Clusterer, ClusterSettings, Complaint  # noqa: E402
+from triage.evaluate import purity  # noqa: E402
 from triage.labels import COMPLAINT_LABELS  # noqa: E402
 from triage.pipeline import Pipeline, clean_text, vectorize  # noqa: E402
 from triage.root_causes import RootCauseModel  # noqa: E402
 
 SHARED = Path(os.environ.get("TRIAGE_SHARED_DATA", ROOT.parent / "shared" / "data"))
-
-
-def purity(gold: list[str], found: list[str]) -> float:
-    total = 0
-    for c in set(found):
-        total += Counter(g for g, f in zip(gold, found) if f == c).most_common(1)[0][1]
-    return total / len(gold)
 
 
 def gold_complaints(pipeline: Pipeline) -> tuple[list[Complaint], list[str]]:

@@ -22,3 +22,11 @@ def test_ece_zero_when_calibrated_and_full_report() -> None:
     report = evaluate(gold, prob, gold, ["en", "zh"])
     assert set(report["per_language"]) == {"en", "zh"}
     assert report["confusion"] == {"damage": {"damage": 1}, "late_delivery": {"late_delivery": 1}}
+
+
+def test_purity_counts_each_cluster_majority() -> None:
+    from triage.evaluate import purity
+
+    assert purity(["a", "a", "b", "b"], ["x", "x", "x", "y"]) == 0.75
+    assert purity(["a", "b", "c"], ["x", "y", "z"]) == 1.0
+    assert purity(["a", "b", "a", "b"], ["x", "x", "x", "x"]) == 0.5

@@ -31,6 +31,7 @@ from training.train_root_causes import ROOT, training_rows
 from triage.clustering import Clusterer, ClusterSettings, Complaint
 from triage.encoders import load_encoder
 from triage.encoders.cached import CachedEncoder
+from triage.evaluate import purity
 from triage.language import detect_language
 from triage.pipeline import vectorize
 from triage.root_causes import CauseModelSettings, RootCauseModel
@@ -39,14 +40,6 @@ DEFAULTS: dict[str, Any] = {"seed_weight": 0.5, "C": CauseModelSettings.C,
                             "lexical_weight": CauseModelSettings.lexical_weight, "class_weight": None,
                             "min_confidence": ClusterSettings.min_confidence,
                             "min_similarity": ClusterSettings.min_similarity}
-
-
-def purity(gold: list[str], found: list[str]) -> float:
-    total = 0
-    for c in set(found):
-        members = [g for g, f in zip(gold, found) if f == c]
-        total += max(members.count(g) for g in set(members))
-    return total / len(gold)
 
 
 def evaluate(rows: list[dict], embeddings: np.ndarray, languages: list[str], labels: list[str],

@@ -96,3 +96,11 @@ def ndcg_at_k(scores: Sequence[float], grades: Sequence[int], k: int = 50) -> fl
     discounts = 1.0 / np.log2(np.arange(2, k + 2))
     best = float(ideal @ discounts[: len(ideal)])
     return float(gains @ discounts[: len(gains)]) / best if best > 0 else 0.0
+
+
+def purity(gold: Sequence[str], found: Sequence[str]) -> float:
+    """Share of items in their cluster's most common gold class (clusters `found`, classes `gold`)."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for g, f in zip(gold, found):
+        members[f].append(g)
+    return sum(max(m.count(g) for g in set(m)) for m in members.values()) / len(gold)
