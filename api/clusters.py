@@ -13,7 +13,8 @@ At ingest (`add`, inside the ticket insert's transaction) each new complaint
 is assigned with the vector the pipeline already computed; unassigned ones
 join the pool, which founds new clusters when it can. Before any state
 exists complaints are stored unassigned, and the first fit runs once
-FIRST_FIT complaints are stored (or at start-up). Sizes, shares, weekly
+FIRST_FIT complaints are stored (or at start-up). An agent's label
+correction moves the ticket's complaints with it (`relabel`). Sizes, shares, weekly
 counts and lift are SQL aggregates; keywords and examples come from a sample
 of members per cluster, cached per label until the state changes or
 CACHE_SECONDS pass. All state changes hold `lock`; `transaction()` restores
@@ -27,7 +28,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
-from typing import Any, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 import numpy as np
 import sqlalchemy as sa
@@ -148,9 +149,9 @@ class ClusterService:
                 yield
                 if self._changed:
                     self.state = self.work
-                    self.version += self._members_changed
                 elif self.state is not None and self.work is not None:
                     self.state.outliers = self.work.outliers  # only the pool moved
+                self.version += self._members_changed
             finally:
                 self.work = None
 
@@ -161,7 +162,39 @@ class ClusterService:
         items: list[Complaint] = []
         for row, analysis in zip(rows, analyses):
             items += complaints_from_analysis(str(row["id"]), analysis, {f: row.get(f) for f in FIELDS})
-        out: dict[int, dict[str, str | None]] = {int(r["id"]): {} for r in rows}
+        return self._add_items(conn, items, [int(r["id"]) for r in rows])
+
+    def relabel(self, conn: Connection, row: dict, labels: Sequence[str],
+                embed: Callable[[str], np.ndarray]) -> dict[str, str | None]:
+        """Make a ticket's complaints follow an agent's corrected `labels` (call
+        inside `transaction()`, in the correction's database transaction): a
+        label taken away leaves its cluster (and the pool), a label added is
+        assigned like a new complaint, with the vector already stored for the
+        ticket or else `embed(text as the pipeline read it)`. Returns its clusters."""
+        tc = ticket_complaints.c
+        stored = dict(conn.execute(sa.select(tc.label, tc.embedding).where(tc.ticket_id == row["id"])).all())
+        wanted = [label for label in COMPLAINT_LABELS if label in labels]
+        gone = [label for label in stored if label not in wanted]
+        if gone:
+            conn.execute(ticket_complaints.delete().where(tc.ticket_id == row["id"], tc.label.in_(gone)))
+            if self.work is not None:
+                self.work.outliers = [o for o in self.work.outliers
+                                      if not (o["id"] == str(row["id"]) and o["label"] in gone)]
+            self._members_changed = True
+        new = [label for label in wanted if label not in stored]
+        if new:
+            text = f"{row['subject']}\n{row['text']}" if row.get("subject") else row["text"]
+            vector = _vector(next(iter(stored.values()))) if stored else embed(text)
+            fields = {f: row.get(f) for f in FIELDS}
+            self._add_items(conn, [Complaint(str(row["id"]), label, vector, text, row["language"], dict(fields))
+                                   for label in new], [int(row["id"])])
+            self._members_changed = True
+        return complaint_clusters(conn, [int(row["id"])])[int(row["id"])]
+
+    def _add_items(self, conn: Connection, items: list[Complaint], ticket_ids: list[int]
+                   ) -> dict[int, dict[str, str | None]]:
+        """Store and assign new complaints (pool, new clusters, first fit); ticket id -> clusters."""
+        out: dict[int, dict[str, str | None]] = {i: {} for i in ticket_ids}
         if not items:
             return out
         state = self.work or ClusterState()

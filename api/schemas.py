@@ -151,7 +151,8 @@ class TicketOut(BaseModel):
     urgency: UrgencyOut
     response_deadline: datetime
     earlier_contacts: int
-    cluster_id: str | None = Field(description="the root-cause cluster of the ticket's first complaint label")
+    cluster_id: str | None = Field(
+        description="the root-cause cluster of the ticket's first complaint label (as corrected)")
     clusters: dict[str, str | None] = Field(
         description="complaint label -> root-cause cluster id (null: not assigned yet, in the outlier pool)")
 

@@ -22,7 +22,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
 from triage.labels import OTHER
-from triage.pipeline import Analysis, InvalidTextError, Pipeline, clean_text
+from triage.pipeline import Analysis, InvalidTextError, Pipeline, clean_text, vectorize
 from triage.redaction import Redactor
 from triage.routing import Router
 from triage.urgency import Urgency, UrgencyInputs, UrgencyScorer, utcnow
@@ -422,7 +422,7 @@ class TicketService:
             changes["status"] = patch.status
         if "assignee" in fields:
             changes["assignee"] = patch.assignee
-        with self.engine.begin() as conn:
+        with self.clusters.transaction() if self.clusters else nullcontext(), self.engine.begin() as conn:
             if "labels" in fields and patch.labels is not None:
                 labels = sorted(set(patch.labels))
                 if OTHER in labels and len(labels) > 1:
@@ -435,12 +435,18 @@ class TicketService:
                     conn.execute(feedback.insert().values(ticket_id=ticket_id, labels_before=before,
                                                           labels_after=labels, author=principal.name,
                                                           created_at=_naive(now)))
+                    if self.clusters:  # the complaint clusters follow the correction
+                        row["clusters"] = self.clusters.relabel(conn, row, labels, self._embed)
             if changes:
                 merged = {**row, **changes}
                 changes.update(self._urgency_columns(merged, now))
                 changes["updated_at"] = _naive(now)
                 conn.execute(tickets.update().where(tickets.c.id == ticket_id).values(**changes))
         return {**row, **changes}
+
+    def _embed(self, text: str) -> Any:
+        """The pipeline's vector of a stored ticket text (for a complaint label an agent added)."""
+        return vectorize(self.pipeline.encoder, [clean_text(text)[0]])[0][0]
 
     # -- queue ----------------------------------------------------------------
     def queue(
@@ -504,7 +510,7 @@ class TicketService:
             "evidence": row["evidence"], "signals": row["signals"], "team": row["team"], "status": row["status"],
             "assignee": row["assignee"], "urgency": urgency.as_dict(), "response_deadline": deadline,
             "earlier_contacts": row["earlier_contacts"],
-            "cluster_id": next((clusters[label] for label in _unpack_labels(row["model_labels"]) if label in clusters),
+            "cluster_id": next((clusters[label] for label in _unpack_labels(row["labels"]) if label in clusters),
                                None),
             "clusters": clusters,
         }

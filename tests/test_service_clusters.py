@@ -84,6 +84,40 @@ def test_new_complaints_join_existing_clusters(make_client) -> None:  # type: ig
     assert [t["clusters"]["damage"] for t in late] == [cluster_of(c, crushed[0])] * 2
 
 
+def size_of(client, cluster_id: str) -> int:  # type: ignore[no-untyped-def]
+    return client.get(f"/v1/clusters/{cluster_id}").json()["size"]
+
+
+def test_label_corrections_move_complaints_between_clusters(make_client) -> None:  # type: ignore[no-untyped-def]
+    c = make_client()
+    crushed, _ = fitted(c)
+    ticket, cid = crushed[0], cluster_of(c, crushed[0])
+    size = size_of(c, cid)
+
+    def correct(labels: list[str]) -> dict:
+        response = c.patch(f"/v1/tickets/{ticket['id']}", json={"labels": labels})
+        assert response.status_code == 200, response.text
+        assert response.json()["clusters"] == c.get(f"/v1/tickets/{ticket['id']}").json()["clusters"]
+        return response.json()
+
+    both = correct(["damage", "wrong_item"])  # a label added: assigned with the stored vector
+    assert set(both["clusters"]) == {"damage", "wrong_item"} and both["clusters"]["damage"] == cid
+    assert both["cluster_id"] == cid and size_of(c, cid) == size
+
+    moved = correct(["wrong_item"])  # damage taken away: the ticket leaves its damage cluster
+    assert set(moved["clusters"]) == {"wrong_item"} and size_of(c, cid) == size - 1
+    assert moved["cluster_id"] == moved["clusters"]["wrong_item"]
+    assert all(e["ticket_id"] != ticket["id"] for e in c.get(f"/v1/clusters/{cid}").json()["examples"])
+
+    none = correct(["other"])  # no complaint left: no vector stored for the ticket any more
+    assert none["clusters"] == {} and none["cluster_id"] is None
+
+    back = correct(["damage"])  # re-encoded from the stored text: back in the same cluster
+    assert back["clusters"] == {"damage": cid} and size_of(c, cid) == size
+    refit = c.post("/v1/clusters/refit")
+    assert refit.status_code == 200 and cluster_of(c, ticket) == cid
+
+
 def test_lift_with_enough_support(make_client) -> None:  # type: ignore[no-untyped-def]
     c = make_client()
     crushed, _ = fitted(c)
