@@ -308,10 +308,50 @@ class ClusterService:
                              .values(cluster_id=cid))
 
     def refit(self) -> dict[str, Any]:
-        """Refit on every stored complaint, keeping ids and curation."""
+        """Refit on every stored complaint, keeping ids and curation.
+
+        The fit runs without the lock, so ingest and corrections go on; its
+        result is applied under the lock, where complaints stored or corrected
+        meanwhile are assigned to it. If the clusters themselves changed
+        meanwhile (curation, a cluster born from the pool, another refit), the
+        fit is redone under the lock so that no change is lost."""
+        base = self.state
+        with self.engine.connect() as conn:
+            items, stored = self._items(conn)
+        state = self.clusterer.fit(items, previous=_copy(base) if base is not None else None)
+        assignments = self.clusterer.assign_all(state, items)
         with self.transaction(), self.engine.begin() as conn:
-            state = self._fit(conn, self.work)
+            if self.state is not base:
+                state = self._fit(conn, self.work)
+            else:
+                self._apply_fit(conn, state, items, stored, assignments)
         return {"clusters": len(state.clusters), "unassigned_share": round(state.unassigned_share, 4)}
+
+    def _apply_fit(self, conn: Connection, state: ClusterState, items: Sequence[Complaint],
+                   stored: Sequence[str | None], assignments: Sequence[Assignment]) -> None:
+        """Store a fit made outside the lock (call inside `transaction()`): the
+        fitted complaints' clusters, then the complaints stored since the fit read them."""
+        self._update(conn, items, stored, assignments)
+        tc = ticket_complaints.c
+        seen = {(int(it.id), it.label) for it in items}
+        now = {(int(t), label) for t, label in conn.execute(sa.select(tc.ticket_id, tc.label))}
+        state.outliers = [o for o in state.outliers if (int(o["id"]), o["label"]) in now]  # not corrected away
+        new_ids = sorted({t for t, label in now - seen})
+        for start in range(0, len(new_ids), 500):
+            chunk = new_ids[start:start + 500]
+            later, later_stored = self._items(conn, tc.ticket_id.in_(chunk))
+            keep = [k for k, it in enumerate(later) if (int(it.id), it.label) not in seen]
+            later, later_stored = [later[k] for k in keep], [later_stored[k] for k in keep]
+            later_assigned = self.clusterer.assign_all(state, later)
+            for it, a in zip(later, later_assigned):
+                if a.cluster_id is None:
+                    self.clusterer.add_to_pool(state, it, a)
+            self._update(conn, later, later_stored, later_assigned)
+        self._trim_pool(state)
+        self.work = state
+        self._save(conn, state)
+        log.info("clusters refitted on %d complaints (+%d stored meanwhile): %d clusters, %.1f%% unassigned",
+                 len(items), len(new_ids), len(state.clusters), 100 * state.unassigned_share)
 
     # -- curation -----------------------------------------------------------------
     @staticmethod

@@ -6,6 +6,7 @@ roles and errors."""
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -116,6 +117,43 @@ def test_label_corrections_move_complaints_between_clusters(make_client) -> None
     assert back["clusters"] == {"damage": cid} and size_of(c, cid) == size
     refit = c.post("/v1/clusters/refit")
     assert refit.status_code == 200 and cluster_of(c, ticket) == cid
+
+
+def test_refit_lets_ingest_and_curation_go_on(make_client) -> None:  # type: ignore[no-untyped-def]
+    """The fit runs outside the cluster lock: a ticket posted and a cluster
+    renamed while it runs are not blocked, and neither is lost when it lands."""
+    c = make_client()
+    crushed, leaked = fitted(c)
+    clusters = c.app.state.service.clusters
+    fit = clusters.clusterer.fit
+    during: list[dict] = []
+
+    def post_during_fit(*args, **kwargs):  # type: ignore[no-untyped-def]
+        result = fit(*args, **kwargs)
+        if not during:
+            done = threading.Event()
+
+            def other_client() -> None:
+                during.extend(post(c, tickets("during", LEAKED, 1, "DripPost", start=60)))
+                if len(during) == 1 and rename_too:
+                    c.patch(f"/v1/clusters/{cluster_of(c, crushed[0])}", json={"name": "Renamed meanwhile"})
+                done.set()
+
+            threading.Thread(target=other_client, daemon=True).start()
+            assert done.wait(60), "ingest was blocked while the refit was fitting"
+        return result
+
+    clusters.clusterer.fit = post_during_fit
+    rename_too = False
+    assert c.post("/v1/clusters/refit").status_code == 200
+    assert cluster_of(c, during[0]) == cluster_of(c, leaked[0])  # stored meanwhile, assigned by the new fit
+    assert c.get(f"/v1/clusters/{cluster_of(c, leaked[0])}").json()["size"] == 10
+
+    during.clear()
+    rename_too = True  # the clusters change during the fit: it is redone under the lock, the rename kept
+    assert c.post("/v1/clusters/refit").status_code == 200
+    assert c.get(f"/v1/clusters/{cluster_of(c, crushed[0])}").json()["name"] == "Renamed meanwhile"
+    assert cluster_of(c, during[0]) == cluster_of(c, leaked[0])
 
 
 def test_lift_with_enough_support(make_client) -> None:  # type: ignore[no-untyped-def]
