@@ -49,6 +49,7 @@ log = logging.getLogger("triage.api.clusters")
 FIRST_FIT = 20  # complaints stored before the first fit runs by itself
 POOL_LIMIT = 1000  # newest pooled complaints per label considered for new clusters
 STATES_KEPT = 20  # older cluster_states rows are deleted
+STATE_LOCK_KEY = 7_302_517  # PostgreSQL advisory lock of cluster state changes
 CACHE_SECONDS = 300.0  # keywords and examples of a label are recomputed after this
 SAMPLE_PER_CLUSTER = 200  # member texts per cluster for keywords and examples...
 SAMPLE_PER_LABEL = 4000  # ...at most this many per label (segmenting is the slow part)
@@ -93,19 +94,46 @@ class ClusterService:
         self.state: ClusterState | None = None  # current; never changed in place but for its pool
         self.work: ClusterState | None = None  # the copy a transaction changes
         self.version = 0  # bumped when membership changes: the key of the keyword cache
+        self.state_id: int | None = None  # the cluster_states row `state` is (None: none yet)
+        self._work_id: int | None = None  # ... and the row `work` derives from
         self._cache: dict[str, tuple[float, int, dict[str, dict]]] = {}
         self._load()
 
     # -- state ------------------------------------------------------------------
     def _load(self) -> None:
-        with self.engine.begin() as conn:
-            row = conn.execute(sa.select(cluster_states.c.state).order_by(cluster_states.c.id.desc()).limit(1)).first()
-            if row is not None:
-                self.state = ClusterState.from_dict(row[0])
-                self.state.outliers = self._pool(conn)
-            elif self._count(conn) >= FIRST_FIT:
-                with self.transaction():
-                    self._fit(conn, None)
+        with self.transaction(), self.engine.begin() as conn:
+            self._sync(conn)
+            if self.work is None and self._count(conn) >= FIRST_FIT:
+                self._fit(conn, None)
+
+    def _sync(self, conn: Connection) -> bool:
+        """Start a state change from the newest stored state (call first inside
+        `transaction()`). Server processes (`triage serve --workers N`) each keep
+        the state in memory: this takes a database-wide lock until the
+        transaction ends (PostgreSQL advisory lock; SQLite's write lock), so
+        their changes apply one after another, and loads the state another
+        process stored meanwhile. True when it loaded one."""
+        if conn.dialect.name == "postgresql":
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": STATE_LOCK_KEY})
+        else:  # a write statement (it matches no row) takes SQLite's write lock
+            conn.execute(cluster_states.delete().where(cluster_states.c.id < 0))
+        latest = conn.execute(sa.select(sa.func.max(cluster_states.c.id))).scalar()
+        if latest is None or latest == self._work_id:
+            return False
+        data = conn.execute(sa.select(cluster_states.c.state).where(cluster_states.c.id == latest)).scalar_one()
+        self.work = ClusterState.from_dict(data)
+        self.work.outliers = self._pool(conn)
+        self._work_id = int(latest)
+        self._changed = self._members_changed = True
+        return True
+
+    def sync(self) -> None:
+        """Load a state another server process stored since (readers call this)."""
+        with self.engine.connect() as conn:
+            latest = conn.execute(sa.select(sa.func.max(cluster_states.c.id))).scalar()
+        if latest is not None and latest != self.state_id:
+            with self.transaction(), self.engine.begin() as conn:
+                self._sync(conn)
 
     def _pool(self, conn: Connection) -> list[dict]:
         """The newest unassigned complaints per label, as the Clusterer's pool."""
@@ -134,6 +162,7 @@ class ClusterService:
         new_id = conn.execute(cluster_states.insert().values(created_at=_naive(self.clock()), state=data)) \
             .inserted_primary_key[0]
         conn.execute(cluster_states.delete().where(cluster_states.c.id <= new_id - STATES_KEPT))
+        self._work_id = int(new_id)
         self._changed = True
         self._members_changed = self._members_changed or members
 
@@ -144,11 +173,12 @@ class ClusterService:
         transaction inside it) succeeds. Readers keep the old state meanwhile."""
         with self.lock:
             self.work = _copy(self.state) if self.state is not None else None
+            self._work_id = self.state_id
             self._changed = self._members_changed = False
             try:
                 yield
                 if self._changed:
-                    self.state = self.work
+                    self.state, self.state_id = self.work, self._work_id
                 elif self.state is not None and self.work is not None:
                     self.state.outliers = self.work.outliers  # only the pool moved
                 self.version += self._members_changed
@@ -162,6 +192,8 @@ class ClusterService:
         items: list[Complaint] = []
         for row, analysis in zip(rows, analyses):
             items += complaints_from_analysis(str(row["id"]), analysis, {f: row.get(f) for f in FIELDS})
+        if items:
+            self._sync(conn)
         return self._add_items(conn, items, [int(r["id"]) for r in rows])
 
     def relabel(self, conn: Connection, row: dict, labels: Sequence[str],
@@ -171,6 +203,7 @@ class ClusterService:
         label taken away leaves its cluster (and the pool), a label added is
         assigned like a new complaint, with the vector already stored for the
         ticket or else `embed(text as the pipeline read it)`. Returns its clusters."""
+        self._sync(conn)
         tc = ticket_complaints.c
         stored = dict(conn.execute(sa.select(tc.label, tc.embedding).where(tc.ticket_id == row["id"])).all())
         wanted = [label for label in COMPLAINT_LABELS if label in labels]
@@ -321,7 +354,7 @@ class ClusterService:
         state = self.clusterer.fit(items, previous=_copy(base) if base is not None else None)
         assignments = self.clusterer.assign_all(state, items)
         with self.transaction(), self.engine.begin() as conn:
-            if self.state is not base:
+            if self._sync(conn) or self.state is not base:
                 state = self._fit(conn, self.work)
             else:
                 self._apply_fit(conn, state, items, stored, assignments)
@@ -362,6 +395,7 @@ class ClusterService:
 
     def rename(self, cluster_id: str, name: str) -> dict:
         with self.transaction(), self.engine.begin() as conn:
+            self._sync(conn)
             state = self._known(self.work, cluster_id)
             self.clusterer.rename(state, cluster_id, name.strip())
             self._save(conn, state, members=False)
@@ -373,6 +407,7 @@ class ClusterService:
             raise ServiceError(422, "invalid_merge", "give at least two different cluster ids",
                                [{"field": "ids", "message": "fewer than two distinct ids"}])
         with self.transaction(), self.engine.begin() as conn:
+            self._sync(conn)
             for i, cid in enumerate(ids):
                 state = self._known(self.work, cid, f"ids.{i}")
             labels = {state.clusters[c].label for c in ids}
@@ -388,6 +423,7 @@ class ClusterService:
 
     def split(self, cluster_id: str, parts: int) -> list[dict]:
         with self.transaction(), self.engine.begin() as conn:
+            self._sync(conn)
             state = self._known(self.work, cluster_id)
             label = state.clusters[cluster_id].label
             tc = ticket_complaints.c
@@ -407,6 +443,7 @@ class ClusterService:
 
     # -- reading ------------------------------------------------------------------
     def clusters(self, label: str | None = None) -> list[dict]:
+        self.sync()
         state = self.state
         if state is None:
             return []
@@ -415,6 +452,7 @@ class ClusterService:
         return self._describe(state, ids, labels)
 
     def cluster(self, cluster_id: str) -> dict:
+        self.sync()
         state = self._known(self.state, cluster_id)
         label = state.clusters[cluster_id].label
         out = self._describe(state, [cluster_id], [label])[0]

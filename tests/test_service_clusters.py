@@ -156,6 +156,25 @@ def test_refit_lets_ingest_and_curation_go_on(make_client) -> None:  # type: ign
     assert cluster_of(c, during[0]) == cluster_of(c, leaked[0])
 
 
+def test_server_processes_share_cluster_changes(make_client) -> None:  # type: ignore[no-untyped-def]
+    """Two apps on one database, as `triage serve --workers 2` runs them: each
+    sees the other's curation, and neither overwrites it with its older state."""
+    a = make_client()
+    crushed, leaked = fitted(a)
+    b = make_client()
+    cid, other = cluster_of(a, crushed[0]), cluster_of(a, leaked[0])
+    assert a.patch(f"/v1/clusters/{cid}", json={"name": "Renamed in A"}).status_code == 200
+    assert b.get(f"/v1/clusters/{cid}").json()["name"] == "Renamed in A"
+    merged = b.post("/v1/clusters/merge", json={"ids": [cid, other]})  # B changes A's newer state
+    assert merged.status_code == 200 and merged.json()["name"] == "Renamed in A"
+    after = post(a, tickets("after-merge", LEAKED, 1, "DripPost", start=80))  # A assigns with B's merge
+    assert after[0]["clusters"]["damage"] == cid
+    assert {i["id"] for i in a.get("/v1/clusters").json()["items"]} == {cid}
+    restarted = make_client()
+    assert restarted.get(f"/v1/clusters/{cid}").json()["name"] == "Renamed in A"
+    assert restarted.get(f"/v1/clusters/{other}").status_code == 404
+
+
 def test_lift_with_enough_support(make_client) -> None:  # type: ignore[no-untyped-def]
     c = make_client()
     crushed, _ = fitted(c)
