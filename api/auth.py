@@ -73,7 +73,9 @@ class KeyStore:
 
     def cached(self, key: str) -> tuple[bool, Principal | None]:
         """(True, the key's principal or None) when known without the database, else (False, None)."""
-        digest = _hash(key)
+        return self._cached(_hash(key))
+
+    def _cached(self, digest: str) -> tuple[bool, Principal | None]:
         if self.admin_hash and hmac.compare_digest(digest, self.admin_hash):
             return True, Principal("admin-key", "admin")
         with self._lock:
@@ -83,11 +85,11 @@ class KeyStore:
         return False, None
 
     def authenticate(self, key: str) -> Principal | None:
-        known, principal = self.cached(key)
+        digest = _hash(key)
+        known, principal = self._cached(digest)
         if known:
             return principal
         now = time.monotonic()
-        digest = _hash(key)
         principal = self._lookup(key, digest)
         with self._lock:
             if len(self._cache) > 10_000:
