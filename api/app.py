@@ -59,6 +59,7 @@ class Settings:
     model_threads: int = 1
     ingest_threads: int = 0  # threads classifying posted tickets at once; 0: cores / server processes
     cluster_model: str | None = None  # root-cause model folder (default models/clusters); "none" disables
+    urgency_refresh_seconds: float = 30.0  # background re-scoring of time-dependent urgency; 0: off
 
     @classmethod
     def from_env(cls) -> "Settings":
@@ -74,6 +75,7 @@ class Settings:
             model_threads=int(_number(env, "TRIAGE_MODEL_THREADS", 1)),
             ingest_threads=int(_number(env, "TRIAGE_INGEST_THREADS", 0)),
             cluster_model=env.get("TRIAGE_CLUSTER_MODEL") or None,
+            urgency_refresh_seconds=_number(env, "TRIAGE_URGENCY_REFRESH_SECONDS", 30.0),
         )
 
 
@@ -137,6 +139,8 @@ def create_app(
         app.state.service = TicketService(engine, model, router, scorer, redactor, clusters=clusters,
                                           ingest_threads=settings.ingest_threads or _ingest_threads())
         app.state.keys = KeyStore(engine, settings.admin_key)
+        if settings.urgency_refresh_seconds > 0:
+            app.state.service.start_refresher(settings.urgency_refresh_seconds)
         ensure_admin_key(engine, settings.admin_key)
         # The model's long-lived objects need no more garbage-collector passes: without this, each full
         # collection walks them all and stalls a request now and then (queue p99 109 ms -> 26 ms).

@@ -9,6 +9,7 @@ import base64
 import binascii
 import hashlib
 import json
+import logging
 import threading
 import unicodedata
 from concurrent.futures import Future
@@ -35,6 +36,8 @@ from .clusters import ClusterService, complaint_clusters
 from .db import feedback, tickets
 from .errors import ServiceError
 from .schemas import TicketIn, TicketPatch
+
+log = logging.getLogger("triage.api.tickets")
 
 REFRESH_BATCH = 5000
 
@@ -141,6 +144,8 @@ class TicketService:
                                      threads=ingest_threads)
         self.writer = MicroBatcher(self._store, size=lambda job: len(job.rows), name="ticket-writer")
         self._refresh_lock = threading.Lock()
+        self._stop_refresher = threading.Event()
+        self._refresher: threading.Thread | None = None
 
     # -- ingest ---------------------------------------------------------------
     # Two stages in a pipeline: `analyser` threads redact, check and classify the
@@ -350,6 +355,9 @@ class TicketService:
         return out
 
     def close(self) -> None:
+        self._stop_refresher.set()
+        if self._refresher is not None:
+            self._refresher.join(timeout=10)
         self.analyser.close()
         self.writer.close()
         self.models.close()
@@ -374,29 +382,48 @@ class TicketService:
         return {"urgency_score": urgency.score, "urgency_grade": urgency.grade,
                 "next_change_at": _naive(urgency.next_change_at) if active else None}
 
+    def start_refresher(self, seconds: float) -> None:
+        """Re-score due tickets in a background thread now and every `seconds`;
+        queue reads then never re-score (with 1M tickets left alone for hours,
+        the first queue read used to take 32-53 s doing it)."""
+        def run() -> None:
+            while True:
+                try:
+                    self.refresh_due()
+                except Exception:  # noqa: BLE001 - logged; the next round tries again
+                    log.exception("urgency refresh failed")
+                if self._stop_refresher.wait(seconds):
+                    return
+
+        self._refresher = threading.Thread(target=run, name="urgency-refresher", daemon=True)
+        self._refresher.start()
+
     def refresh_due(self) -> int:
         """Re-score tickets whose time-dependent urgency changed since it was stored."""
+        with self._refresh_lock:
+            return self._refresh_due()
+
+    def _refresh_due(self) -> int:
         now = self.clock()
         done = 0
-        with self._refresh_lock:
-            while True:
-                with self.engine.begin() as conn:
-                    due = conn.execute(
-                        sa.select(tickets).where(tickets.c.next_change_at <= _naive(now))
-                        .order_by(tickets.c.next_change_at).limit(REFRESH_BATCH)
-                    ).mappings().all()
-                    if not due:
-                        return done
-                    updates = [{"_id": r["id"], **self._urgency_columns(dict(r), now)} for r in due]
-                    conn.execute(
-                        tickets.update().where(tickets.c.id == sa.bindparam("_id")).values(
-                            urgency_score=sa.bindparam("urgency_score"), urgency_grade=sa.bindparam("urgency_grade"),
-                            next_change_at=sa.bindparam("next_change_at")),
-                        updates,
-                    )
-                done += len(due)
-                if len(due) < REFRESH_BATCH:
+        while True:
+            with self.engine.begin() as conn:
+                due = conn.execute(
+                    sa.select(tickets).where(tickets.c.next_change_at <= _naive(now))
+                    .order_by(tickets.c.next_change_at).limit(REFRESH_BATCH)
+                ).mappings().all()
+                if not due:
                     return done
+                updates = [{"_id": r["id"], **self._urgency_columns(dict(r), now)} for r in due]
+                conn.execute(
+                    tickets.update().where(tickets.c.id == sa.bindparam("_id")).values(
+                        urgency_score=sa.bindparam("urgency_score"), urgency_grade=sa.bindparam("urgency_grade"),
+                        next_change_at=sa.bindparam("next_change_at")),
+                    updates,
+                )
+            done += len(due)
+            if len(due) < REFRESH_BATCH or self._stop_refresher.is_set():
+                return done
 
     # -- read, correct ------------------------------------------------------
     def get(self, ticket_id: int, principal: Principal) -> dict:
@@ -457,7 +484,8 @@ class TicketService:
             if team is not None and team != principal.team:
                 raise ServiceError(403, "forbidden", f"agents of team {principal.team!r} cannot see team {team!r}")
             team = principal.team
-        self.refresh_due()
+        if self._refresher is None:  # else the background refresher keeps scores at most one round old
+            self.refresh_due()
         query = sa.select(tickets).where(tickets.c.status == where.status)
         if team is not None:
             query = query.where(tickets.c.team == team)

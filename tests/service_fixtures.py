@@ -98,6 +98,7 @@ def make_client(fake_pipeline, fake_cause_model, database_url: str) -> Iterator[
     clients: list[TestClient] = []
 
     def make(**overrides) -> TestClient:  # type: ignore[no-untyped-def]
+        overrides.setdefault("urgency_refresh_seconds", 0)  # no background re-scoring: queue reads re-score
         settings = Settings(database_url=database_url, admin_key=ADMIN, **overrides)
         client = TestClient(create_app(pipeline=fake_pipeline, settings=settings, cluster_model=fake_cause_model))
         client.__enter__()

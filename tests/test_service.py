@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
+import sqlalchemy as sa
 
 NOW = datetime.now(timezone.utc)
 
@@ -244,6 +245,42 @@ def test_tickets_climb_as_their_deadline_nears(fake_pipeline, database_url) -> N
         assert later[0]["urgency_score"] > first[1]["urgency_score"]
         reasons = service.to_public(later[0])["urgency"]["reasons"]
         assert any(r["factor"] == "deadline" and "passed" in r["description"] for r in reasons)
+    finally:
+        service.close()
+        engine.dispose()
+
+
+def test_background_refresher_rescores_without_queue_reads(fake_pipeline, database_url) -> None:  # type: ignore[no-untyped-def]
+    """The refresher thread re-scores a ticket whose deadline passed with no request at all."""
+    import time
+
+    from api.db import make_engine, migrate, tickets
+    from api.schemas import TicketIn
+    from api.tickets import TicketService
+    from triage.redaction import Redactor
+    from triage.routing import Router
+    from triage.urgency import UrgencyScorer
+
+    clock = {"now": NOW}
+    engine = make_engine(database_url)
+    migrate(engine)
+    service = TicketService(engine, fake_pipeline, Router.from_file(), UrgencyScorer(), Redactor(),
+                            clock=lambda: clock["now"])
+    try:
+        [(row, _)] = service.ingest([TicketIn(external_id="amazon", text="my parcel arrived three weeks late",
+                                              marketplace="amazon", created_at=NOW)])
+
+        def stored_score() -> float:
+            with engine.connect() as conn:
+                return conn.execute(sa.select(tickets.c.urgency_score).where(tickets.c.id == row["id"])).scalar_one()
+
+        before = stored_score()
+        clock["now"] = NOW + timedelta(hours=25)  # amazon's 24 h response deadline has passed
+        service.start_refresher(0.05)
+        deadline = time.monotonic() + 30
+        while stored_score() == before and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert stored_score() > before
     finally:
         service.close()
         engine.dispose()
