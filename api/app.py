@@ -167,7 +167,7 @@ def create_app(
     @app.exception_handler(HTTPException)
     async def http_error(_: Request, exc: HTTPException) -> JSONResponse:
         code = {400: "invalid_json", 401: "unauthorized", 403: "forbidden", 404: "not_found",
-                405: "method_not_allowed"}
+                405: "method_not_allowed", 413: "body_too_large"}
         return _error(exc.status_code, code.get(exc.status_code, "http_error"), str(exc.detail),
                       headers=getattr(exc, "headers", None))
 

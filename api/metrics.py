@@ -7,6 +7,7 @@ import time
 from typing import Any, Awaitable, Callable
 
 from prometheus_client import CollectorRegistry, Counter, Histogram
+from starlette.exceptions import HTTPException
 
 Scope = dict[str, Any]
 ASGIApp = Callable[[Scope, Callable, Callable], Awaitable[None]]
@@ -28,9 +29,15 @@ class Metrics:
                                    registry=self.registry)
 
 
+class BodyTooLarge(HTTPException):
+    def __init__(self, limit: int) -> None:
+        super().__init__(413, f"request body over {limit} bytes")
+
+
 class MetricsAndLimits:
     """Counts and times every request by route template, and answers 413 when
-    the declared body is larger than `max_body_bytes` (before reading it)."""
+    the body is larger than `max_body_bytes`: before reading it when its
+    Content-Length says so, else (chunked bodies) as soon as the bytes read pass the limit."""
 
     def __init__(self, app: ASGIApp, metrics: Metrics, max_body_bytes: int) -> None:
         self.app, self.metrics, self.max_body = app, metrics, max_body_bytes
@@ -48,13 +55,30 @@ class MetricsAndLimits:
             self._observe(scope, 413, started)
             return
 
+        received = 0
+
+        async def limited_receive() -> dict:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_body:
+                    raise BodyTooLarge(self.max_body)  # the app's HTTPException handler answers 413
+            return message
+
         async def send_wrapper(message: dict) -> None:
             if message["type"] == "http.response.start":
                 status["code"] = message["status"]
             await send(message)
 
         try:
-            await self.app(scope, receive, send_wrapper)
+            await self.app(scope, limited_receive, send_wrapper)
+        except BodyTooLarge:  # read outside a route's handler
+            if status["code"] != 500:
+                raise
+            status["code"] = 413
+            await _send_json(send, 413, {"error": {"code": "body_too_large", "message":
+                             f"request body over {self.max_body} bytes", "details": []}})
         finally:
             self._observe(scope, status["code"], started)
 

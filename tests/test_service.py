@@ -104,6 +104,13 @@ def test_body_size_limit(make_client) -> None:  # type: ignore[no-untyped-def]
     c = make_client(max_body_bytes=10_000)
     response = c.post("/v1/tickets", json=ticket("big", "x" * 15_000))
     assert response.status_code == 413 and response.json()["error"]["code"] == "body_too_large"
+    chunked = c.post("/v1/tickets", content=iter([b'[{"external_id": "big", "text": "', b"x" * 6_000,
+                                                   b"x" * 6_000, b'"}]']),
+                     headers={"Content-Type": "application/json"})  # no Content-Length
+    assert chunked.status_code == 413 and chunked.json()["error"]["code"] == "body_too_large"
+    small = c.post("/v1/tickets", content=iter([b'[{"external_id": "small", "text": "', b"box crushed", b'"}]']),
+                   headers={"Content-Type": "application/json"})
+    assert small.status_code == 201, small.text
 
 
 def test_auth_and_roles(make_client) -> None:  # type: ignore[no-untyped-def]
