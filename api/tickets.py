@@ -411,6 +411,7 @@ class TicketService:
                 due = conn.execute(
                     sa.select(tickets).where(tickets.c.next_change_at <= _naive(now))
                     .order_by(tickets.c.next_change_at).limit(REFRESH_BATCH)
+                    .with_for_update(skip_locked=True)  # PostgreSQL: another server process has those
                 ).mappings().all()
                 if not due:
                     return done
