@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
-from triage.labels import OTHER
+from triage.labels import COMPLAINT_LABELS, OTHER
 from triage.pipeline import Analysis, InvalidTextError, Pipeline, clean_text, vectorize
 from triage.redaction import Redactor
 from triage.routing import Router
@@ -450,21 +450,28 @@ class TicketService:
             changes["status"] = patch.status
         if "assignee" in fields:
             changes["assignee"] = patch.assignee
-        with self.clusters.transaction() if self.clusters else nullcontext(), self.engine.begin() as conn:
-            if "labels" in fields and patch.labels is not None:
-                labels = sorted(set(patch.labels))
-                if OTHER in labels and len(labels) > 1:
-                    raise ServiceError(422, "invalid_labels", "'other' cannot be combined with complaint labels",
-                                       [{"field": "labels", "message": "other is exclusive"}])
-                before = _unpack_labels(row["labels"])
-                if labels != before:
-                    changes["labels"] = _pack_labels(labels)
-                    changes["team"] = self.router.route(labels, row["language"], row["marketplace"], row["channel"])
-                    conn.execute(feedback.insert().values(ticket_id=ticket_id, labels_before=before,
-                                                          labels_after=labels, author=principal.name,
-                                                          created_at=_naive(now)))
-                    if self.clusters:  # the complaint clusters follow the correction
-                        row["clusters"] = self.clusters.relabel(conn, row, labels, self._embed)
+        labels: list[str] | None = None
+        before = _unpack_labels(row["labels"])
+        if "labels" in fields and patch.labels is not None:
+            labels = sorted(set(patch.labels))
+            if OTHER in labels and len(labels) > 1:
+                raise ServiceError(422, "invalid_labels", "'other' cannot be combined with complaint labels",
+                                   [{"field": "labels", "message": "other is exclusive"}])
+            labels = labels if labels != before else None
+        relabel = self.clusters if labels is not None else None
+        vector = None  # a new complaint of a ticket with none stored needs its text vector: encoded before the locks
+        if relabel and not row.get("clusters") and set(labels or ()) & set(COMPLAINT_LABELS):
+            vector = self._embed(f"{row['subject']}\n{row['text']}" if row.get("subject") else row["text"])
+        with relabel.transaction() if relabel else nullcontext(), self.engine.begin() as conn:
+            if labels is not None:
+                changes["labels"] = _pack_labels(labels)
+                changes["team"] = self.router.route(labels, row["language"], row["marketplace"], row["channel"])
+                conn.execute(feedback.insert().values(ticket_id=ticket_id, labels_before=before,
+                                                      labels_after=labels, author=principal.name,
+                                                      created_at=_naive(now)))
+                if relabel:  # the complaint clusters follow the correction
+                    row["clusters"] = relabel.relabel(
+                        conn, row, labels, lambda text: vector if vector is not None else self._embed(text))
             if changes:
                 merged = {**row, **changes}
                 changes.update(self._urgency_columns(merged, now))
