@@ -261,6 +261,13 @@ def test_correct_a_label_and_it_persists(browser: Any, site: dict) -> None:
         corrections = [f for f in api.get("/v1/feedback?limit=1000").json()["items"] if f["ticket_id"] == ticket_id]
     assert (target in after["labels"]) != (target in before["labels"])
     assert corrections and corrections[-1]["labels_after"] == after["labels"]
+    # The ticket's complaint clusters follow the correction, and the page lists them.
+    if target in after["labels"]:
+        expected = f"{name}: {after['clusters'][target] or 'not yet clustered'}"
+        sync_api.expect(page.locator("#facts")).to_contain_text(expected)
+    else:
+        assert target not in after["clusters"]
+        sync_api.expect(page.locator("#facts")).not_to_contain_text(f"{name}:")
     # Assign and resolve.
     page.get_by_label("Assignee").fill("mei")
     page.get_by_role("button", name="Assign").click()

@@ -94,6 +94,18 @@ function facts(node, pairs) {
     .flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)]));
 }
 
+// Each complaint label's root-cause cluster (they follow label corrections), linked to the clusters page.
+function clusterLinks(clusters) {
+  const entries = Object.entries(clusters || {});
+  if (!entries.length) return null;
+  return entries.flatMap(([label, id], i) => [
+    i ? ", " : "",
+    id ? el("a", { href: `/ui/clusters?label=${label}&cluster=${encodeURIComponent(id)}`,
+                   "data-cluster-label": label }, `${LABEL_NAMES[label] || label}: ${id}`)
+       : `${LABEL_NAMES[label] || label}: not yet clustered`,
+  ]);
+}
+
 function render() {
   const t = ticket;
   document.title = `Ticket ${t.id} · triage`;
@@ -114,7 +126,7 @@ function render() {
     ["Channel", t.channel], ["Marketplace", t.marketplace], ["Written", dateTime(t.created_at)],
     ["External id", t.external_id], ["Customer", [t.customer.id, t.customer.tier].filter(Boolean).join(" · ")],
     ["Earlier contacts", String(t.earlier_contacts)], ["Needs review", t.needs_review ? "yes" : null],
-    ["Cluster", t.cluster_id],
+    ["Clusters", clusterLinks(t.clusters)],
   ]);
   const o = t.order;
   facts(document.getElementById("order"), [
