@@ -27,7 +27,7 @@ from .cluster_summary import CAUSE_NAMES, WORDS_CHARS, content_words, summary
 from .clustering import Assignment, Clusterer, ClusterSettings, ClusterState, Complaint
 from .labels import COMPLAINT_LABELS, normalise_labels
 from .language import detect_language
-from .lexical import analyse
+from .lexical import LexicalView, analyse
 from .pipeline import InvalidTextError, Pipeline, clean_text, vectorize
 from .records import RecordWriter, Row, read_rows
 from .root_causes import RootCauseModel
@@ -123,15 +123,21 @@ def encode_chunk(pipeline: Pipeline, model: RootCauseModel | None,
     embeddings, dense = vectorize(pipeline.encoder, texts)
     classify = [k for k, i in enumerate(todo) if jobs[i][1] is None]
     labels: list[list[str]] = [jobs[i][1] or [] for i in todo]
+    views: dict[int, LexicalView] = {}
     if classify:
-        views = pipeline.classifier.views([texts[k] for k in classify], [languages[k] for k in classify])
-        for k, found in zip(classify, pipeline.classifier.predict_labels(dense[classify], views)):
+        found_views = pipeline.classifier.views([texts[k] for k in classify], [languages[k] for k in classify])
+        views = dict(zip(classify, found_views))
+        for k, found in zip(classify, pipeline.classifier.predict_labels(dense[classify], found_views)):
             labels[k] = found
     complaints = [k for k in range(len(todo)) if any(label in COMPLAINT_LABELS for label in labels[k])]
     probs: dict[int, dict[str, np.ndarray]] = {k: {} for k in complaints}
     words: dict[int, set[str]] = {}
     if model is not None and complaints:
-        cause_views = {k: analyse(texts[k], languages[k], model.lexical) for k in complaints}
+        # a text no longer than both views' limits has the same words in both: segmented once
+        same_words = min(model.lexical.max_chars, pipeline.classifier.lexical.max_chars)
+        cause_views = {k: analyse(texts[k], languages[k], model.lexical,
+                                  tokens=views[k].tokens if k in views and len(texts[k]) <= same_words else None)
+                       for k in complaints}
         for k, view in cause_views.items():
             words[k] = (content_words([t.text for t in view.tokens], languages[k])
                         if model.lexical.max_chars == WORDS_CHARS else None)

@@ -38,9 +38,12 @@ class LexicalView:
     token_ids: list[tuple[int, ...]]  # tokens each feature covers
 
 
-def analyse(text: str, language: str, config: LexicalConfig) -> LexicalView:
+def analyse(text: str, language: str, config: LexicalConfig, tokens: list[Token] | None = None) -> LexicalView:
+    """The features of `text`'s first `config.max_chars` characters; `tokens`
+    is their segmentation when already made (by another view of the text)."""
     text = text[: config.max_chars]
-    tokens = segment(text, language)
+    if tokens is None:
+        tokens = segment(text, language)
     indices: list[int] = []
     covers: list[tuple[int, ...]] = []
     lowered = [t.text.lower() for t in tokens]
