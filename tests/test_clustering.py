@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -261,9 +263,16 @@ def test_read_complaints_encodes_each_text_once_and_carries_cause_probabilities(
     for workers in (1, 2):
         calls: list[int] = []
         stats = ClusterJobStats()
+        sys.modules.pop("colorsys", None)
         items, errors = read_complaints(src, None, fake_model_dir, 2, workers, None, stats, calls.append,
-                                        cluster_model_dir=cause_model_dir, cause_model=model)
+                                        cluster_model_dir=cause_model_dir, cause_model=model,
+                                        background_import="colorsys")
         assert not errors and calls[-1] == 5  # 4 distinct texts without labels + 1 with given labels
+        for _ in range(100):  # imported in a thread started next to the workers
+            if "colorsys" in sys.modules:
+                break
+            time.sleep(0.05)
+        assert "colorsys" in sys.modules
         by_row: dict[str, list[str]] = {}
         for it in items:
             by_row.setdefault(it.id, []).append(it.label)
