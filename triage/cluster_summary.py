@@ -236,7 +236,8 @@ def summary(state: ClusterState, items: Sequence[Complaint], assignments: Sequen
             "keywords": kw, "examples": [], "weekly": {}, "lift": {}, "subgroups": [],
         }
         if index:
-            E = np.stack([items[i].embedding for i in index]).astype(np.float32)
+            # np.stack makes a new array: normalised in place
+            E = np.stack([items[i].embedding for i in index]).astype(np.float32, copy=False)
             E /= np.maximum(np.linalg.norm(E, axis=1, keepdims=True), 1e-12)
             closest = np.argsort(-(E @ np.asarray(cl.centroid, np.float32)))[:examples]
             entry["examples"] = [{"id": items[index[j]].id, "language": items[index[j]].language,

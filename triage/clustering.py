@@ -160,7 +160,7 @@ class Clusterer:
             group = [it for it in items if it.label == label]
             if not group:
                 continue
-            E = _unit(np.stack([it.embedding for it in group]).astype(np.float32))
+            E = _unit(np.stack([it.embedding for it in group]).astype(np.float32, copy=False))
             causes, probs = self._causes(label, group, E)
             fresh: list[tuple[str, np.ndarray, int]] = []
             for cause in sorted(set(causes)):
@@ -229,7 +229,7 @@ class Clusterer:
         for label in {it.label for it in items}:
             index = [i for i, it in enumerate(items) if it.label == label]
             group = [items[i] for i in index]
-            E = _unit(np.stack([it.embedding for it in group]).astype(np.float32))
+            E = _unit(np.stack([it.embedding for it in group]).astype(np.float32, copy=False))
             causes, probs = self._causes(label, group, E)
             ids, C = state.centroids(label)
             sims = E @ C.T if len(ids) else np.zeros((len(group), 0), np.float32)
@@ -325,7 +325,7 @@ class Clusterer:
             raise ValueError(f"cluster {cluster_id} has {len(members)} members: too few to split in {parts}")
         from sklearn.cluster import KMeans
 
-        E = _unit(np.stack([it.embedding for it in members]).astype(np.float32))
+        E = _unit(np.stack([it.embedding for it in members]).astype(np.float32, copy=False))
         km = KMeans(parts, n_init=4, random_state=self.settings.seed).fit(E)
         order = np.argsort(-np.bincount(km.labels_, minlength=parts))  # the largest part keeps the id
         edit = {"op": "split", "id": cluster_id,
