@@ -22,7 +22,9 @@ model labels as complaints (found once, cached in build/bench/); the N rows
 cycle through them, and each copy ends with a project-written marker
 " #<row number>" (the only text not written by a buyer) so that every row is
 distinct and the job's dedup of identical texts cannot apply. Prints wall
-time, per-stage times, CPU seconds, peak RSS, nproc and load.
+time, per-stage times, CPU seconds, peak RSS, nproc and load (the main
+process's maximum RSS includes the search for the complaints in the run
+that builds the cache).
 """
 
 from __future__ import annotations
@@ -212,7 +214,10 @@ class PeakRss:
         while not self._stop.wait(0.2):
             pids = [os.getpid()]
             for task in Path(f"/proc/{os.getpid()}/task").iterdir():
-                pids += [int(p) for p in (task / "children").read_text().split()]
+                try:
+                    pids += [int(p) for p in (task / "children").read_text().split()]
+                except OSError:  # a thread that has just ended
+                    continue
             total = 0
             for pid in pids:
                 try:
