@@ -1,6 +1,6 @@
 """Root-cause clusters: quality on dev_gold, stability, speed. Prints figures.
 
-    python benchmarks/bench_clusters.py [--quality | --no-quality] [--speed N]
+    python benchmarks/bench_clusters.py [--quality | --no-quality] [--speed N] [--speed-complaints N]
 
 Quality: the complaints of ../shared/data/dev_gold.jsonl (never trained on),
 grouped by their gold labels, clustered; adjusted Rand index and purity of
@@ -14,6 +14,17 @@ bench texts (../shared/data/bench_*_unique.csv, shuffled, repeated as
 needed), with its stages; then the cluster stage alone on 100,000 complaints
 (those of the first 20,000 texts, repeated); then one-complaint assignment
 (root-cause model + nearest centroid, text already encoded).
+
+Speed on complaints (--speed-complaints N, the issue's target "100,000
+complaints clustered from text"): `triage cluster` end to end on N rows that
+are all complaints. The complaints are the real bench texts that the default
+model labels as complaints (found once, cached in build/bench/); the N rows
+cycle through them, and each copy ends with a project-written marker
+" #<row number>" (the only text not written by a buyer) so that every row is
+distinct and the job's dedup of identical texts cannot apply. Prints wall
+time, per-stage times, CPU seconds, peak RSS, nproc and load (the main
+process's maximum RSS includes the search for the complaints in the run
+that builds the cache).
 """
 
 from __future__ import annotations
@@ -29,6 +40,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -147,6 +159,112 @@ def speed(model: RootCauseModel, n: int) -> None:
     print(f"  after: {_uptime()}")
 
 
+COMPLAINT_CACHE = ROOT / "build" / "bench" / "bench_complaint_texts.json"
+
+
+def bench_complaint_texts(workers: int) -> list[str]:
+    """The distinct real bench texts the default model labels as complaints,
+    in file order (zh then en); cached in build/bench/ against the bench
+    files' and the models' sizes and modification times."""
+    from triage.pipeline import DEFAULT_MODEL_DIR
+    from triage.root_causes import DEFAULT_DIR
+
+    sources = [SHARED / "bench_zh_unique.csv", SHARED / "bench_en_unique.csv"]
+    key = [[str(f), f.stat().st_size, f.stat().st_mtime] for folder in (DEFAULT_MODEL_DIR, DEFAULT_DIR)
+           for f in sorted(folder.iterdir()) if f.is_file()] + [[str(f), f.stat().st_size, f.stat().st_mtime]
+                                                                for f in sources]
+    if COMPLAINT_CACHE.is_file():
+        cached = json.loads(COMPLAINT_CACHE.read_text(encoding="utf-8"))
+        if cached["key"] == key:
+            return cached["texts"]
+    print("  finding the complaints among the bench texts with the default model (cached afterwards)")
+    rows = []
+    for name in sources:
+        with open(name, encoding="utf-8", newline="") as handle:
+            rows += [{"id": str(len(rows) + i), "text": row["text"]}
+                     for i, row in enumerate(r for r in csv.DictReader(handle) if r["text"].strip())]
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "bench.jsonl"
+        src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        items, _ = read_complaints(src, None, None, 256, workers, None, ClusterJobStats())
+    texts = list(dict.fromkeys(it.text for it in items))  # distinct, in file order
+    COMPLAINT_CACHE.parent.mkdir(parents=True, exist_ok=True)
+    COMPLAINT_CACHE.write_text(json.dumps({"key": key, "texts": texts}, ensure_ascii=False), encoding="utf-8")
+    return texts
+
+
+class PeakRss:
+    """Peak of the summed resident memory of this process and its children
+    (the encoding workers), sampled from /proc every 0.2 s."""
+
+    def __init__(self) -> None:
+        self.peak_kb = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def __enter__(self) -> PeakRss:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.2):
+            pids = [os.getpid()]
+            for task in Path(f"/proc/{os.getpid()}/task").iterdir():
+                try:
+                    pids += [int(p) for p in (task / "children").read_text().split()]
+                except OSError:  # a thread that has just ended
+                    continue
+            total = 0
+            for pid in pids:
+                try:
+                    status = Path(f"/proc/{pid}/status").read_text()
+                except OSError:
+                    continue
+                total += next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
+            self.peak_kb = max(self.peak_kb, total)
+
+
+def speed_complaints(n: int) -> None:
+    """`triage cluster` end to end on n rows that are all complaints: the
+    real complaint texts of the bench files repeated, each copy made distinct
+    by a project-written marker " #<row>"."""
+    workers = _usable_cores()
+    complaints = bench_complaint_texts(workers)
+    rows = [{"id": f"c{i}", "text": f"{complaints[i % len(complaints)]} #{i}"} for i in range(n)]
+    print(f"speed on complaints: nproc {os.cpu_count()}, {workers} workers; {n} rows cycling through "
+          f"{len(complaints)} distinct real complaint texts of the bench files, each copy ending with a "
+          f"project-written marker ' #<row>' (the only non-real text) so that no two rows are identical")
+    print(f"  before: {_uptime()}")
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "in.jsonl"
+        src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        del rows
+        started, cpu_main, cpu_children = time.perf_counter(), time.process_time(), _children_cpu()
+        with PeakRss() as rss:
+            stats = cluster_file(src, Path(tmp) / "out.jsonl", Path(tmp) / "out.clusters.json", workers=workers)
+        total = time.perf_counter() - started
+    print(f"  triage cluster end to end ({workers} workers): {total:.1f} s ({n / total:.0f} rows/s); "
+          f"read+classify+encode+causes {stats.seconds_read_encode:.1f} s, fit+promote+assign "
+          f"{stats.seconds_cluster:.1f} s, summary+write {stats.seconds_write:.1f} s")
+    print(f"  {stats.rows} rows, {stats.complaints} complaints ({stats.other} rows not classified as a complaint "
+          f"once marked), unassigned {stats.unassigned}, errors {stats.errors}")
+    print(f"  CPU seconds: workers {_children_cpu() - cpu_children:.1f}, main process "
+          f"{time.process_time() - cpu_main:.1f}; peak RSS (main + workers, sampled) {rss.peak_kb / 1024:.0f} MB, "
+          f"main process max {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    print(f"  after: {_uptime()}")
+
+
+def _usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def _children_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
@@ -174,9 +292,15 @@ def main() -> None:
     parser.add_argument("--quality", action="store_true", help="only the dev_gold figures")
     parser.add_argument("--no-quality", action="store_true", help="skip the dev_gold figures")
     parser.add_argument("--speed", type=int, default=0, help="texts for the speed run (0: skip; 100000 for the target)")
+    parser.add_argument("--speed-complaints", type=int, default=0, metavar="N",
+                        help="complaint rows for the end-to-end run on complaints only (0: skip; 100000 for the "
+                             "target); runs alone, without the other figures")
     args = parser.parse_args()
     if not SHARED.is_dir():
         sys.exit(f"../shared/data not found at {SHARED}")
+    if args.speed_complaints:
+        speed_complaints(args.speed_complaints)
+        return
     pipeline = Pipeline.load()
     model = RootCauseModel.load()
     if not args.no_quality:

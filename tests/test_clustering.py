@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -12,7 +14,7 @@ import pytest
 
 from triage.cli import main
 from triage.cluster_summary import keywords_by_language, lift_table, summary, week_of, words_of
-from triage.clustering import Clusterer, ClusterSettings, ClusterState, Complaint
+from triage.clustering import Cluster, Clusterer, ClusterSettings, ClusterState, Complaint
 from triage.encoders import load_encoder
 from triage.language import detect_language
 from triage.pipeline import vectorize
@@ -261,9 +263,16 @@ def test_read_complaints_encodes_each_text_once_and_carries_cause_probabilities(
     for workers in (1, 2):
         calls: list[int] = []
         stats = ClusterJobStats()
+        sys.modules.pop("colorsys", None)
         items, errors = read_complaints(src, None, fake_model_dir, 2, workers, None, stats, calls.append,
-                                        cluster_model_dir=cause_model_dir, cause_model=model)
+                                        cluster_model_dir=cause_model_dir, cause_model=model,
+                                        background_import="colorsys")
         assert not errors and calls[-1] == 5  # 4 distinct texts without labels + 1 with given labels
+        for _ in range(100):  # imported in a thread started next to the workers
+            if "colorsys" in sys.modules:
+                break
+            time.sleep(0.05)
+        assert "colorsys" in sys.modules
         by_row: dict[str, list[str]] = {}
         for it in items:
             by_row.setdefault(it.id, []).append(it.label)
@@ -306,3 +315,27 @@ def test_balanced_cause_weights_give_every_cause_the_same_total(encoder) -> None
     model = RootCauseModel(CauseModelSettings(balance_causes=True), encoder_spec="fake:64").fit(
         texts, [detect_language(t) for t in texts], embeddings, [{label: cause} for _, label, cause in CAUSE_TRAIN])
     assert set(model.causes_["late_delivery"]) == {"slow_transit", "slow_dispatch"}
+
+
+def test_decisions_of_a_mixed_batch_follow_the_rules(cause_model) -> None:  # type: ignore[no-untyped-def]
+    """One batch of complaints of a label, each decided by a different rule."""
+    state = ClusterState()
+    for cid, causes, origin in [("p", ["slow_transit"], "pool"), ("t", ["slow_transit"], "cause"),
+                                ("d", ["slow_dispatch"], "cause"), ("t2", ["slow_transit"], "split")]:
+        state.clusters[cid] = Cluster(cid, "late_delivery", causes, [0.0], origin=origin)
+    ids = ["p", "t", "d", "t2"]
+    sims = np.array([[0.7, 0.9, 0.1, 0.2],   # within pool_similarity of the pool-born cluster
+                     [0.1, 0.3, 0.2, 0.5],   # nearest cluster of its cause (a split), confident
+                     [0.1, 0.2, 0.3, 0.1],   # uncertain and far from its cause's clusters: pool
+                     [0.1, 0.2, 0.4, 0.1],   # uncertain but near its cause's cluster
+                     [0.1, 0.2, 0.4, 0.3],   # a cause without a cluster: the nearest, near enough
+                     [0.1, 0.2, 0.3, 0.1]],  # a cause without a cluster, nothing near: pool
+                    np.float32)
+    causes = ["slow_transit", "slow_transit", "slow_transit", "slow_dispatch", "lost_or_not_received",
+              "lost_or_not_received"]
+    decided = Clusterer(cause_model)._decide(state, ids, sims, causes, np.array([0.9, 0.9, 0.2, 0.2, 0.2, 0.9]))
+    assert [a.cluster_id for a in decided] == ["p", "t2", None, "d", "d", None]
+    assert [a.similarity for a in decided] == pytest.approx([0.7, 0.5, 0.3, 0.4, 0.4, 0.3])
+    assert [a.cause for a in decided] == causes and decided[0].confidence == 0.9
+    assert Clusterer(cause_model)._decide(ClusterState(), [], np.zeros((1, 0), np.float32), ["x"],
+                                          np.array([0.5]))[0].cluster_id is None

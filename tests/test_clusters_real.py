@@ -74,3 +74,27 @@ def test_different_causes_are_apart(fitted) -> None:  # type: ignore[no-untyped-
     _, found = fitted
     firsts = [found[3 * g] for g in range(len(WRITTEN))]
     assert len(set(firsts)) == len(WRITTEN)
+
+
+def test_encoding_for_clusters_gives_the_cause_model_its_own_view() -> None:
+    """The job segments a text once for the classifier's and the root-cause
+    model's lexical views; the probabilities and words are those of a view
+    made on its own, also for a text longer than the root-cause view's limit."""
+    from triage.cluster_file import encode_chunk
+    from triage.cluster_summary import content_words
+    from triage.lexical import analyse
+
+    pipeline, model = Pipeline.load(), RootCauseModel.load()
+    long = " ".join(["The courier is so slow, my parcel has been stuck in transit for a week."] * 20)
+    assert model.lexical.max_chars < len(long) <= pipeline.classifier.lexical.max_chars
+    texts = [t for _, _, group in WRITTEN for t in group] + [long]
+    found = encode_chunk(pipeline, model, [(t, None) for t in texts])
+    assert "late_delivery" in found[-1].labels
+    for text, enc in zip(texts, found):
+        assert enc.cause_probs, text
+        language = detect_language(text)
+        view = analyse(text, language, model.lexical)
+        for label, probs in enc.cause_probs.items():
+            alone = model.predict_proba(label, [text], [language], enc.embedding[None, :])[0]
+            assert probs.tolist() == pytest.approx(alone.tolist(), abs=1e-6)
+        assert enc.words == content_words([t.text for t in view.tokens], language)

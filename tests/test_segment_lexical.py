@@ -60,3 +60,12 @@ def test_hashed_features_are_words_pairs_and_char_ngrams_in_order() -> None:
         view = analyse("slow box", "en", config)
         assert view.indices.tolist() == expected
         assert view.token_ids == [(0,), (0, 1)] + [(0,)] * 5 + [(1,)] * 5
+
+
+def test_a_view_can_reuse_the_segmentation_of_another() -> None:
+    text = "物流太慢了，快递在路上走了两周 and the box arrived crushed"
+    wide = analyse(text, "zh", LexicalConfig(n_features=2**18, char_ngrams=(2, 3), max_chars=2000))
+    narrow = LexicalConfig(n_features=2**16, char_ngrams=(), max_chars=1000)
+    reused, own = analyse(text, "zh", narrow, tokens=wide.tokens), analyse(text, "zh", narrow)
+    assert reused.tokens == own.tokens and len(own.tokens) > 5
+    assert reused.indices.tolist() == own.indices.tolist() and reused.token_ids == own.token_ids

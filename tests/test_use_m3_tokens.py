@@ -55,3 +55,17 @@ def test_two_threads_share_the_cache() -> None:
     for n, got in enumerate(results):
         k = n % len(TEXTS)
         assert np.max(np.abs(got - np.concatenate([plain[k:], plain[:k]]))) < 1e-5
+
+
+def test_sentence_layers_run_over_several_micro_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The last layers run once per SENTENCE_BATCH sentences, flushed between
+    micro-batches: every text keeps its own vector, in order."""
+    from triage.encoders import use_m3_tokens
+
+    texts = [f"{t} {k}" for k in range(40) for t in TEXTS]  # many micro-batches
+    plain = UseM3Encoder(threads=1, token_cache=0).encode(texts)
+    cached = UseM3Encoder(threads=1, token_cache=10_000)
+    for batch in (1, 25, 10_000):  # a flush after every micro-batch, after some, only at the end
+        monkeypatch.setattr(use_m3_tokens, "SENTENCE_BATCH", batch)
+        assert np.max(np.abs(cached.encode(texts) - plain)) < 1e-5
+    assert cached.encode([]).shape == (0, 512) and cached.encode(["ok"]).shape == (1, 512)

@@ -27,7 +27,7 @@ from .cluster_summary import CAUSE_NAMES, WORDS_CHARS, content_words, summary
 from .clustering import Assignment, Clusterer, ClusterSettings, ClusterState, Complaint
 from .labels import COMPLAINT_LABELS, normalise_labels
 from .language import detect_language
-from .lexical import analyse
+from .lexical import LexicalView, analyse
 from .pipeline import InvalidTextError, Pipeline, clean_text, vectorize
 from .records import RecordWriter, Row, read_rows
 from .root_causes import RootCauseModel
@@ -123,15 +123,21 @@ def encode_chunk(pipeline: Pipeline, model: RootCauseModel | None,
     embeddings, dense = vectorize(pipeline.encoder, texts)
     classify = [k for k, i in enumerate(todo) if jobs[i][1] is None]
     labels: list[list[str]] = [jobs[i][1] or [] for i in todo]
+    views: dict[int, LexicalView] = {}
     if classify:
-        views = pipeline.classifier.views([texts[k] for k in classify], [languages[k] for k in classify])
-        for k, found in zip(classify, pipeline.classifier.predict_labels(dense[classify], views)):
+        found_views = pipeline.classifier.views([texts[k] for k in classify], [languages[k] for k in classify])
+        views = dict(zip(classify, found_views))
+        for k, found in zip(classify, pipeline.classifier.predict_labels(dense[classify], found_views)):
             labels[k] = found
     complaints = [k for k in range(len(todo)) if any(label in COMPLAINT_LABELS for label in labels[k])]
     probs: dict[int, dict[str, np.ndarray]] = {k: {} for k in complaints}
     words: dict[int, set[str]] = {}
     if model is not None and complaints:
-        cause_views = {k: analyse(texts[k], languages[k], model.lexical) for k in complaints}
+        # a text no longer than both views' limits has the same words in both: segmented once
+        same_words = min(model.lexical.max_chars, pipeline.classifier.lexical.max_chars)
+        cause_views = {k: analyse(texts[k], languages[k], model.lexical,
+                                  tokens=views[k].tokens if k in views and len(texts[k]) <= same_words else None)
+                       for k in complaints}
         for k, view in cause_views.items():
             words[k] = (content_words([t.text for t in view.tokens], languages[k])
                         if model.lexical.max_chars == WORDS_CHARS else None)
@@ -160,13 +166,17 @@ def read_complaints(
     input_path: str | Path, pipeline: Pipeline | None, model_dir: str | Path | None, batch_size: int, workers: int,
     limit: int | None, stats: ClusterJobStats, progress: Callable[[int], None] | None = None,
     cluster_model_dir: str | Path | None = None, cause_model: RootCauseModel | None = None,
+    background_import: str | None = None,
 ) -> tuple[list[Complaint], list[tuple[Row, str]]]:
     """Complaints of a file (one per row and complaint label) and the rows in
     error. Rows are read while the workers encode; each distinct (text, given
     labels) is encoded once. With `cause_model` (the model
     `cluster_model_dir` names, loaded), the complaints carry their root-cause
     probabilities and content words, computed next to the encoding (in the
-    worker processes when there are several)."""
+    worker processes when there are several). `background_import` names a
+    module to import in a thread meanwhile, started once the workers are
+    forked (a fork while a thread imports can leave a child with a half-held
+    import or logging lock)."""
     errors: list[tuple[Row, str]] = []
     kept_rows: list[tuple[Row, str, int]] = []  # (row, text, index of its distinct job)
     distinct: dict[tuple[str, tuple[str, ...] | None], int] = {}
@@ -205,6 +215,8 @@ def read_complaints(
     else:
         local = pipeline or Pipeline.load(model_dir)
         results = (encode_chunk(local, cause_model, jobs) for jobs in batches())
+    if background_import:
+        threading.Thread(target=importlib.import_module, args=(background_import,), daemon=True).start()
     encoded: list[Encoded] = []
     try:
         for chunk in results:
@@ -246,11 +258,11 @@ def cluster_file(
     if name_language not in CAUSE_NAMES:
         raise ValueError(f"no cluster names in {name_language!r}; choose one of {sorted(CAUSE_NAMES)}")
     model = RootCauseModel.load(cluster_model_dir)
-    # the summary's k-means needs scikit-learn, a slow import: do it while the workers encode
-    threading.Thread(target=importlib.import_module, args=("sklearn.cluster",), daemon=True).start()
     started = time.perf_counter()
+    # the summary's k-means needs scikit-learn, a slow import: done while the workers encode
     items, errors = read_complaints(input_path, pipeline, model_dir, batch_size, workers, limit, stats, progress,
-                                    cluster_model_dir=cluster_model_dir, cause_model=model)
+                                    cluster_model_dir=cluster_model_dir, cause_model=model,
+                                    background_import="sklearn.cluster")
     stats.seconds_read_encode = time.perf_counter() - started
 
     started = time.perf_counter()

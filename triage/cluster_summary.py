@@ -152,22 +152,31 @@ def lift_table(items: Sequence[Complaint], cluster_of: Sequence[str | None], lab
     the cluster among the label's complaints with that value) / (its share
     overall); only values with >= min_support complaints of the cluster."""
     group = [(it, cid) for it, cid in zip(items, cluster_of) if it.label == label]
-    total = len(group)
-    in_cluster = sum(cid == cluster_id for _, cid in group)
-    out: dict[str, list[dict[str, Any]]] = {}
-    if not total or not in_cluster:
-        return out
-    base = in_cluster / total
-    present = set().union(*(it.fields.keys() for it, _ in group))
-    for column in (c for c in LIFT_COLUMNS if c in present):
-        n_value: Counter[str] = Counter()
-        n_both: Counter[str] = Counter()
-        for it, cid in group:
+    members = [it for it, cid in group if cid == cluster_id]
+    return _lift(len(group), _value_counts([it for it, _ in group]), members, min_support, top)
+
+
+def _value_counts(items: Sequence[Complaint]) -> dict[str, Counter[str]]:
+    """Per lift column that some item has: how many items have each value."""
+    counts: dict[str, Counter[str]] = {}
+    for it in items:
+        for column in LIFT_COLUMNS:
             value = it.fields.get(column)
-            if value is None or value == "":
-                continue
-            n_value[str(value)] += 1
-            n_both[str(value)] += cid == cluster_id
+            if value is not None and value != "":
+                counts.setdefault(column, Counter())[str(value)] += 1
+    return {c: counts[c] for c in LIFT_COLUMNS if c in counts}
+
+
+def _lift(total: int, value_counts: dict[str, Counter[str]], members: Sequence[Complaint], min_support: int,
+          top: int) -> dict[str, list[dict[str, Any]]]:
+    """`lift_table` of a cluster from its label's size and value counts and the cluster's members."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    if not total or not members:
+        return out
+    base = len(members) / total
+    in_cluster = _value_counts(members)
+    for column, n_value in value_counts.items():
+        n_both = in_cluster.get(column, Counter())
         rows = [{"value": v, "lift": round((n_both[v] / n_value[v]) / base, 2), "count": n_both[v],
                  "of": n_value[v]} for v in n_value if n_both[v] >= min_support]
         rows = [r for r in rows if r["lift"] > 1.0]
@@ -213,6 +222,7 @@ def summary(state: ClusterState, items: Sequence[Complaint], assignments: Sequen
     keywords = keywords_by_language(items, [c if i in sampled else None for i, c in enumerate(cluster_of)],
                                     words=words)
     per_label = Counter(it.label for it in items)
+    value_counts = {label: _value_counts([it for it in items if it.label == label]) for label in per_label}
     cause_count = Counter(c for cl in state.clusters.values() for c in cl.causes)
     clusters = []
     for cid, cl in sorted(state.clusters.items()):
@@ -226,14 +236,16 @@ def summary(state: ClusterState, items: Sequence[Complaint], assignments: Sequen
             "keywords": kw, "examples": [], "weekly": {}, "lift": {}, "subgroups": [],
         }
         if index:
-            E = np.stack([items[i].embedding for i in index]).astype(np.float32)
+            # np.stack makes a new array: normalised in place
+            E = np.stack([items[i].embedding for i in index]).astype(np.float32, copy=False)
             E /= np.maximum(np.linalg.norm(E, axis=1, keepdims=True), 1e-12)
             closest = np.argsort(-(E @ np.asarray(cl.centroid, np.float32)))[:examples]
             entry["examples"] = [{"id": items[index[j]].id, "language": items[index[j]].language,
                                   "text": items[index[j]].text[:300]} for j in closest]
             weeks = Counter(w for i in index for w in [_week(items[i])] if w)
             entry["weekly"] = dict(sorted(weeks.items()))
-            entry["lift"] = lift_table(items, cluster_of, cl.label, cid, min_support)
+            entry["lift"] = _lift(per_label[cl.label], value_counts[cl.label], [items[i] for i in index],
+                                  min_support, 5)
             parts = subgroups(E, seed=int(state.settings.get("seed", 0)))
             if parts.max() > 0:
                 sub_kw = keywords_by_language([items[i] for i in index],

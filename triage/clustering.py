@@ -160,7 +160,7 @@ class Clusterer:
             group = [it for it in items if it.label == label]
             if not group:
                 continue
-            E = _unit(np.stack([it.embedding for it in group]).astype(np.float32))
+            E = _unit(np.stack([it.embedding for it in group]).astype(np.float32, copy=False))
             causes, probs = self._causes(label, group, E)
             fresh: list[tuple[str, np.ndarray, int]] = []
             for cause in sorted(set(causes)):
@@ -229,41 +229,50 @@ class Clusterer:
         for label in {it.label for it in items}:
             index = [i for i, it in enumerate(items) if it.label == label]
             group = [items[i] for i in index]
-            E = _unit(np.stack([it.embedding for it in group]).astype(np.float32))
+            E = _unit(np.stack([it.embedding for it in group]).astype(np.float32, copy=False))
             causes, probs = self._causes(label, group, E)
             ids, C = state.centroids(label)
             sims = E @ C.T if len(ids) else np.zeros((len(group), 0), np.float32)
-            for row, (i, it) in enumerate(zip(index, group)):
-                out[i] = self._decide(state, label, ids, sims[row], causes[row], float(probs[row].max()))
-                if pool and out[i].cluster_id is None:  # type: ignore[union-attr]
+            decided = self._decide(state, ids, sims, causes, probs.max(axis=1).astype(np.float64))
+            for row, (i, it, a) in enumerate(zip(index, group, decided)):
+                out[i] = a
+                if pool and a.cluster_id is None:
                     state.outliers.append({"id": it.id, "label": label, "cause": causes[row],
                                            "embedding": [round(float(x), 5) for x in E[row]]})
         return [a for a in out if a is not None]
 
-    def _decide(self, state: ClusterState, label: str, ids: list[str], sims: np.ndarray, cause: str,
-                confidence: float) -> Assignment:
-        """A cluster born from the pool (a theme the cause model does not know)
-        takes complaints within `pool_similarity` of it; otherwise the nearest
-        cluster of the predicted cause, unless the cause is uncertain and the
-        complaint far from it; a cause with no cluster falls back to the
-        nearest cluster if near enough; else the outlier pool."""
+    def _decide(self, state: ClusterState, ids: list[str], sims: np.ndarray, causes: list[str],
+                confidences: np.ndarray) -> list[Assignment]:
+        """Per complaint of one label (rows of `sims`, its cosines to the
+        clusters `ids`): a cluster born from the pool (a theme the cause model
+        does not know) takes complaints within `pool_similarity` of it;
+        otherwise the nearest cluster of the predicted cause, unless the cause
+        is uncertain and the complaint far from it; a cause with no cluster
+        falls back to the nearest cluster if near enough; else the outlier
+        pool. Ties go to the first cluster in `ids`."""
         s = self.settings
         if not ids:
-            return Assignment(None, cause, confidence, 0.0)
-        pooled = [j for j, cid in enumerate(ids) if state.clusters[cid].origin == "pool"]
-        if pooled:
-            j = max(pooled, key=lambda k: sims[k])
-            if sims[j] >= s.pool_similarity:
-                return Assignment(ids[j], cause, confidence, float(sims[j]))
-        same = [j for j, cid in enumerate(ids) if cause in state.clusters[cid].causes and j not in pooled]
-        j_all = int(np.argmax(sims))
-        if same:
-            j = max(same, key=lambda k: sims[k])
-            if confidence >= s.min_confidence or sims[j] >= s.min_similarity:
-                return Assignment(ids[j], cause, confidence, float(sims[j]))
-        elif sims[j_all] >= s.min_similarity:
-            return Assignment(ids[j_all], cause, confidence, float(sims[j_all]))
-        return Assignment(None, cause, confidence, float(sims[j_all]))
+            return [Assignment(None, cause, float(c), 0.0) for cause, c in zip(causes, confidences)]
+        rows = np.arange(len(causes))
+        pooled = np.array([state.clusters[cid].origin == "pool" for cid in ids])
+        nearest = sims.argmax(axis=1)
+        choice = np.full(len(causes), -1)  # index in ids, -1: the pool
+        if pooled.any():
+            best = np.where(pooled, sims, -np.inf).argmax(axis=1)
+            choice = np.where(sims[rows, best] >= s.pool_similarity, best, -1)
+        cause_of = np.array(causes)
+        for cause in set(causes):
+            same = np.array([cause in state.clusters[cid].causes for cid in ids]) & ~pooled
+            todo = np.flatnonzero((cause_of == cause) & (choice < 0))
+            if same.any():
+                best = np.where(same, sims[todo], -np.inf).argmax(axis=1)
+                keep = (confidences[todo] >= s.min_confidence) | (sims[todo, best] >= s.min_similarity)
+                choice[todo[keep]] = best[keep]
+            else:
+                near = sims[todo, nearest[todo]] >= s.min_similarity
+                choice[todo[near]] = nearest[todo[near]]
+        return [Assignment(ids[j] if j >= 0 else None, cause, float(c), float(sims[r, j if j >= 0 else nearest[r]]))
+                for r, (j, cause, c) in enumerate(zip(choice.tolist(), causes, confidences))]
 
     # -- the outlier pool -----------------------------------------------------
     def promote_outliers(self, state: ClusterState) -> list[str]:
@@ -316,7 +325,7 @@ class Clusterer:
             raise ValueError(f"cluster {cluster_id} has {len(members)} members: too few to split in {parts}")
         from sklearn.cluster import KMeans
 
-        E = _unit(np.stack([it.embedding for it in members]).astype(np.float32))
+        E = _unit(np.stack([it.embedding for it in members]).astype(np.float32, copy=False))
         km = KMeans(parts, n_init=4, random_state=self.settings.seed).fit(E)
         order = np.argsort(-np.bincount(km.labels_, minlength=parts))  # the largest part keeps the id
         edit = {"op": "split", "id": cluster_id,

