@@ -11,6 +11,7 @@ import hashlib
 import json
 import logging
 import threading
+import time
 import unicodedata
 from concurrent.futures import Future
 from contextlib import nullcontext
@@ -39,7 +40,7 @@ from .schemas import TicketIn, TicketPatch
 
 log = logging.getLogger("triage.api.tickets")
 
-REFRESH_BATCH = 5000
+REFRESH_BATCH = 1000  # tickets re-scored per transaction
 
 
 @dataclass(frozen=True)
@@ -389,7 +390,7 @@ class TicketService:
         def run() -> None:
             while True:
                 try:
-                    self.refresh_due()
+                    self.refresh_due(gentle=True)
                 except Exception:  # noqa: BLE001 - logged; the next round tries again
                     log.exception("urgency refresh failed")
                 if self._stop_refresher.wait(seconds):
@@ -398,15 +399,19 @@ class TicketService:
         self._refresher = threading.Thread(target=run, name="urgency-refresher", daemon=True)
         self._refresher.start()
 
-    def refresh_due(self) -> int:
-        """Re-score tickets whose time-dependent urgency changed since it was stored."""
+    def refresh_due(self, gentle: bool = False) -> int:
+        """Re-score tickets whose time-dependent urgency changed since it was stored.
+        `gentle` (the background refresher): after each full batch, pause as long
+        as the batch took, so a backlog (a restart after hours) takes at most
+        about half of the time the requests could use."""
         with self._refresh_lock:
-            return self._refresh_due()
+            return self._refresh_due(gentle)
 
-    def _refresh_due(self) -> int:
+    def _refresh_due(self, gentle: bool) -> int:
         now = self.clock()
         done = 0
         while True:
+            started = time.perf_counter()
             with self.engine.begin() as conn:
                 due = conn.execute(
                     sa.select(tickets).where(tickets.c.next_change_at <= _naive(now))
@@ -424,6 +429,8 @@ class TicketService:
                 )
             done += len(due)
             if len(due) < REFRESH_BATCH or self._stop_refresher.is_set():
+                return done
+            if gentle and self._stop_refresher.wait(time.perf_counter() - started):
                 return done
 
     # -- read, correct ------------------------------------------------------
