@@ -83,3 +83,17 @@ def test_classifier_save_load_round_trip(tmp_path) -> None:
     predictions = loaded.predict(texts[:4], languages[:4], dense[:4])
     assert [p.labels for p in predictions] == [["late_delivery"], ["damage"], ["wrong_item"], ["other"]]
     assert predictions[0].evidence["late_delivery"]  # evidence still comes from the lexical weights
+
+
+def test_linear_models_keep_format_1_and_unknown_head_kinds_are_refused(tmp_path) -> None:
+    X, Y = xor_data(120)
+    texts, languages = ["a parcel"] * 120, ["en"] * 120
+    linear = ComplaintClassifier(MultiLabelHead(cv=3), LexicalConfig(n_features=2**8)).fit(texts, languages, X, Y)
+    linear.save(tmp_path / "linear")
+    config = json.loads((tmp_path / "linear" / "config.json").read_text())
+    assert config["format_version"] == 1 and "head_kind" not in config
+    assert isinstance(ComplaintClassifier.load(tmp_path / "linear")[0].head, MultiLabelHead)
+    config.update(format_version=2, head_kind="transformer", head_dense_dim=8)
+    (tmp_path / "linear" / "config.json").write_text(json.dumps(config))
+    with pytest.raises(ValueError, match="unknown head kind 'transformer'"):
+        ComplaintClassifier.load(tmp_path / "linear")
