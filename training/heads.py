@@ -13,8 +13,8 @@ def add_head_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--head", choices=("linear", "mlp"), default="linear",
                         help="linear: logistic regression per label; mlp: + residual network on the "
                              "sentence vectors stacked on the linear scores (triage/mlp_head.py)")
-    parser.add_argument("--hidden", type=int, default=256, help="mlp: hidden units")
-    parser.add_argument("--epochs", type=int, default=30, help="mlp: training epochs")
+    parser.add_argument("--hidden", type=int, default=64, help="mlp: hidden units")
+    parser.add_argument("--epochs", type=int, default=10, help="mlp: training epochs")
     parser.add_argument("--lr", type=float, default=1e-3, help="mlp: peak learning rate")
     parser.add_argument("--weight-decay", type=float, default=1e-2, help="mlp: AdamW weight decay")
     parser.add_argument("--dropout", type=float, default=0.3, help="mlp: dropout")

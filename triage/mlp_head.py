@@ -40,8 +40,8 @@ class StackedMLPHead:
     def __init__(
         self,
         C: float = 4.0,
-        hidden: int = 256,
-        epochs: int = 30,
+        hidden: int = 64,
+        epochs: int = 10,
         learning_rate: float = 1e-3,
         weight_decay: float = 1e-2,
         dropout: float = 0.3,
