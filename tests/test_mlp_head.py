@@ -97,3 +97,16 @@ def test_linear_models_keep_format_1_and_unknown_head_kinds_are_refused(tmp_path
     (tmp_path / "linear" / "config.json").write_text(json.dumps(config))
     with pytest.raises(ValueError, match="unknown head kind 'transformer'"):
         ComplaintClassifier.load(tmp_path / "linear")
+
+
+def test_training_scripts_choose_the_head_from_the_command_line() -> None:
+    import argparse
+
+    from training.heads import add_head_arguments, make_head
+
+    parser = argparse.ArgumentParser()
+    add_head_arguments(parser)
+    assert isinstance(make_head(parser.parse_args([])), MultiLabelHead)
+    head = make_head(parser.parse_args(["--head", "mlp", "--hidden", "8", "--skip", "0", "--no-stack", "--C", "2"]))
+    assert isinstance(head, StackedMLPHead)
+    assert (head.hidden, head.skip, head.stack, head.C) == (8, 0.0, False, 2.0)
