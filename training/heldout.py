@@ -18,11 +18,11 @@ import json
 from pathlib import Path
 
 from training.build_dataset import BUILD, DEFAULT_WEAK_LABELS, build
+from training.heads import add_head_arguments, make_head
 from training.train_default import with_teacher, write_jsonl
 from triage.classifier import ClassifierSettings
 from triage.dataset import load_examples
 from triage.encoders import load_encoder
-from triage.head import MultiLabelHead
 from triage.training import evaluate_pipeline, train
 
 HELD_OUT_FOLDS = 5
@@ -41,7 +41,7 @@ def split(rows: list[dict]) -> tuple[list[dict], list[dict]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--encoder", default="use-m3", help="encoder spec")
-    parser.add_argument("--C", type=float, default=4.0, help="inverse regularisation of the head")
+    add_head_arguments(parser)
     parser.add_argument("--weak-negatives", type=int, default=3000, help="weak `other` examples")
     parser.add_argument("--teacher", type=Path, default=None, help="teacher-labelled texts (training/distill.py)")
     parser.add_argument("--teacher-limit", type=int, default=0, help="use only the first N teacher rows (0: all)")
@@ -55,7 +55,7 @@ def main() -> None:
     train_rows, test_rows = split(rows)
     train_file = write_jsonl(BUILD / "heldout_train.jsonl", train_rows)
     test_file = write_jsonl(BUILD / "heldout_test.jsonl", test_rows)
-    pipeline = train(load_examples([train_file]), load_encoder(args.encoder), head=MultiLabelHead(C=args.C),
+    pipeline = train(load_examples([train_file]), load_encoder(args.encoder), head=make_head(args),
                      settings=ClassifierSettings(), cache_dir=args.cache_dir)
     r = evaluate_pipeline(pipeline, load_examples([test_file]))
     print(json.dumps({

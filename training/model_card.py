@@ -17,11 +17,14 @@ def write_model_card(folder: Path) -> None:
     config = json.loads((folder / "config.json").read_text())
     metrics = json.loads((folder / "metrics.json").read_text()) if (folder / "metrics.json").exists() else {}
     data = config.get("training_data", {})
+    head = ("a calibrated logistic-regression head per label plus a residual one-hidden-layer network "
+            f"({config['head'].get('hidden')} units) on the clause vectors stacked on its scores"
+            if config.get("head_kind") == "stacked_mlp" else "a calibrated logistic-regression head per label")
     lines = [
         f"# Model card: {folder.name}",
         "",
         f"Complaint classifier (labels `late_delivery`, `damage`, `wrong_item`, else `other`, as defined in "
-        f"LABELS.md) over the encoder `{config['encoder']}`: a calibrated logistic-regression head per label on "
+        f"LABELS.md) over the encoder `{config['encoder']}`: {head} on "
         "[mean | max of clause vectors] plus hashed words, word pairs and character n-grams. Weights are "
         "safetensors (no pickle); `config.json` holds the settings, thresholds and library versions.",
         "",

@@ -14,11 +14,14 @@ from safetensors.numpy import load_file, save_file
 from .head import MultiLabelHead
 from .labels import COMPLAINT_LABELS, OTHER
 from .lexical import LexicalConfig, LexicalView, analyse, linear_scores, to_matrix, token_contributions
+from .mlp_head import StackedMLPHead
 
 if TYPE_CHECKING:
     from scipy import sparse
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 1  # a linear head (MultiLabelHead)
+MLP_FORMAT_VERSION = 2  # a StackedMLPHead: config "head_kind" and its tensors in head.safetensors
+Head = MultiLabelHead | StackedMLPHead
 CONFIG_FILE = "config.json"
 WEIGHTS_FILE = "head.safetensors"
 
@@ -58,7 +61,7 @@ class ComplaintClassifier:
 
     def __init__(
         self,
-        head: MultiLabelHead | None = None,
+        head: Head | None = None,
         lexical: LexicalConfig | None = None,
         settings: ClassifierSettings | None = None,
     ) -> None:
@@ -89,7 +92,11 @@ class ComplaintClassifier:
         Y: np.ndarray,
         sample_weight: np.ndarray | None = None,
     ) -> ComplaintClassifier:
-        self.head.fit(self.featurize(texts, languages, dense), Y, sample_weight=sample_weight)
+        X = self.featurize(texts, languages, dense)
+        if isinstance(self.head, StackedMLPHead):
+            self.head.fit(X, Y, sample_weight=sample_weight, dense_dim=dense.shape[1])
+        else:
+            self.head.fit(X, Y, sample_weight=sample_weight)
         return self
 
     # -- inference ------------------------------------------------------
@@ -156,9 +163,11 @@ class ComplaintClassifier:
         folder.mkdir(parents=True, exist_ok=True)
         head = self.head
         save_head(head, folder / WEIGHTS_FILE)
+        mlp = isinstance(head, StackedMLPHead)
         config = {
-            "format_version": FORMAT_VERSION,
+            "format_version": MLP_FORMAT_VERSION if mlp else FORMAT_VERSION,
             "labels": list(COMPLAINT_LABELS),
+            **({"head_kind": head.kind, "head_dense_dim": head.dense_dim_} if mlp else {}),
             "head": head.get_params(),
             "lexical": asdict(self.lexical),
             "settings": asdict(self.settings),
@@ -170,11 +179,16 @@ class ComplaintClassifier:
     def load(cls, folder: Path) -> tuple[ComplaintClassifier, dict]:
         """The classifier and the whole config dict (which names the encoder)."""
         config = json.loads((folder / CONFIG_FILE).read_text())
-        if config.get("format_version") != FORMAT_VERSION:
+        if config.get("format_version") not in (FORMAT_VERSION, MLP_FORMAT_VERSION):
             raise ValueError(f"{folder}: unsupported model format {config.get('format_version')!r}")
         if config.get("labels") != list(COMPLAINT_LABELS):
             raise ValueError(f"{folder}: model labels {config.get('labels')} differ from {COMPLAINT_LABELS}")
-        head = load_head(config["head"], folder / WEIGHTS_FILE)
+        if config["format_version"] == MLP_FORMAT_VERSION:
+            if config.get("head_kind") != StackedMLPHead.kind:
+                raise ValueError(f"{folder}: unknown head kind {config.get('head_kind')!r}")
+            head: Head = load_mlp_head(config["head"], int(config["head_dense_dim"]), folder / WEIGHTS_FILE)
+        else:
+            head = load_head(config["head"], folder / WEIGHTS_FILE)
         lexical = dict(config["lexical"])
         lexical["char_ngrams"] = tuple(lexical["char_ngrams"])
         classifier = cls(head, LexicalConfig(**lexical), ClassifierSettings(**config["settings"]))
@@ -182,18 +196,24 @@ class ComplaintClassifier:
 
 
 def head_probabilities(
-    head: MultiLabelHead, dense: np.ndarray, views: Sequence[LexicalView], embedding_weight: float
+    head: Head, dense: np.ndarray, views: Sequence[LexicalView], embedding_weight: float
 ) -> np.ndarray:
     """Calibrated probabilities of a head over [dense * weight | lexical views],
     computed without building the sparse matrix."""
     dim = dense.shape[1]
     coef = head.coef_
-    raw = (np.asarray(dense, np.float32) * embedding_weight) @ coef[:, :dim].T
+    scaled = np.asarray(dense, np.float32) * embedding_weight
+    raw = scaled @ coef[:, :dim].T
     raw = raw + linear_scores(views, coef[:, dim:]) + head.intercept_
+    if isinstance(head, StackedMLPHead):
+        raw = head.logits(scaled, raw)
     return head.calibrate(raw)
 
 
-def save_head(head: MultiLabelHead, path: Path) -> None:
+def save_head(head: Head, path: Path) -> None:
+    if isinstance(head, StackedMLPHead):
+        save_file(head.tensors(), str(path))
+        return
     save_file(
         {
             "coef": np.ascontiguousarray(head.coef_, dtype=np.float32),
@@ -217,3 +237,9 @@ def load_head(params: dict, path: Path) -> MultiLabelHead:
     head.n_features_in_ = head.coef_.shape[1]
     head.classes_ = np.arange(head.coef_.shape[0])
     return head
+
+
+def load_mlp_head(params: dict, dense_dim: int, path: Path) -> StackedMLPHead:
+    params = dict(params)
+    params["threshold_bounds"] = tuple(params["threshold_bounds"])
+    return StackedMLPHead(**params).set_tensors(load_file(str(path)), dense_dim)

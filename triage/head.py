@@ -82,6 +82,7 @@ class MultiLabelHead:
         self.calibration_ = np.zeros((n_labels, 2), dtype=np.float32)
         self.thresholds_ = np.full(n_labels, 0.5, dtype=np.float32)
         self.oof_ = np.zeros((n_samples, n_labels), dtype=np.float32)  # calibrated out-of-fold probabilities
+        self.oof_raw_ = np.zeros((n_samples, n_labels), dtype=np.float32)  # their raw linear scores
         folds = list(KFold(self.cv, shuffle=True, random_state=self.random_state).split(Y))
         for j in range(n_labels):
             y = Y[:, j]
@@ -97,6 +98,7 @@ class MultiLabelHead:
             platt = LogisticRegression(C=1e4).fit(oof.reshape(-1, 1), y)
             a, b = float(platt.coef_[0, 0]), float(platt.intercept_[0])
             self.calibration_[j] = (a, b)
+            self.oof_raw_[:, j] = oof
             self.oof_[:, j] = _sigmoid(a * oof + b)
             self.thresholds_[j] = _best_threshold(_sigmoid(a * oof + b), y, self.threshold_bounds)
             final = self._new_model().fit(X, y, sample_weight=weight)

@@ -12,12 +12,11 @@ from typing import Sequence
 
 import numpy as np
 
-from .classifier import ClassifierSettings, ComplaintClassifier
+from .classifier import ClassifierSettings, ComplaintClassifier, Head
 from .dataset import Example, indicator_matrix
 from .encoders import Encoder
 from .encoders.cached import CachedEncoder
 from .evaluate import evaluate
-from .head import MultiLabelHead
 from .labels import COMPLAINT_LABELS
 from .lexical import LexicalConfig
 from .pipeline import Pipeline, vectorize
@@ -39,7 +38,7 @@ def library_versions() -> dict[str, str]:
 def train(
     examples: Sequence[Example],
     encoder: Encoder,
-    head: MultiLabelHead | None = None,
+    head: Head | None = None,
     lexical: LexicalConfig | None = None,
     settings: ClassifierSettings | None = None,
     cache_dir: Path | None = None,
