@@ -3,7 +3,9 @@ auth and roles, corrections, the ranked queue, limits, redaction, metrics."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
+from typing import Iterator
 
 import pytest
 import sqlalchemy as sa
@@ -220,13 +222,11 @@ def test_metrics_and_health(make_client) -> None:  # type: ignore[no-untyped-def
     assert {"/v1/tickets", "/v1/tickets/{ticket_id}", "/v1/queue", "/v1/classify", "/metrics"} <= set(paths)
 
 
-def test_tickets_climb_as_their_deadline_nears(fake_pipeline, database_url) -> None:  # type: ignore[no-untyped-def]
-    """Ranking happens at query time: with the clock moved on, a ticket whose
-    response deadline came closer is re-scored and overtakes one that did not."""
-    from api.auth import Principal
+@contextmanager
+def clocked_service(fake_pipeline, database_url) -> Iterator[tuple]:  # type: ignore[no-untyped-def]
+    """A TicketService whose clock the test moves: (service, clock dict, engine)."""
     from api.db import make_engine, migrate
-    from api.schemas import TicketIn
-    from api.tickets import QueueFilter, TicketService
+    from api.tickets import TicketService
     from triage.redaction import Redactor
     from triage.routing import Router
     from triage.urgency import UrgencyScorer
@@ -237,6 +237,20 @@ def test_tickets_climb_as_their_deadline_nears(fake_pipeline, database_url) -> N
     service = TicketService(engine, fake_pipeline, Router.from_file(), UrgencyScorer(), Redactor(),
                             clock=lambda: clock["now"])
     try:
+        yield service, clock, engine
+    finally:
+        service.close()
+        engine.dispose()
+
+
+def test_tickets_climb_as_their_deadline_nears(fake_pipeline, database_url) -> None:  # type: ignore[no-untyped-def]
+    """Ranking happens at query time: with the clock moved on, a ticket whose
+    response deadline came closer is re-scored and overtakes one that did not."""
+    from api.auth import Principal
+    from api.schemas import TicketIn
+    from api.tickets import QueueFilter
+
+    with clocked_service(fake_pipeline, database_url) as (service, clock, _):
         text = "my parcel arrived three weeks late"
         service.ingest([TicketIn(external_id="amazon", text=text, marketplace="amazon", created_at=NOW),
                         TicketIn(external_id="valuable", text=text, marketplace="othershop", created_at=NOW,
@@ -252,28 +266,16 @@ def test_tickets_climb_as_their_deadline_nears(fake_pipeline, database_url) -> N
         assert later[0]["urgency_score"] > first[1]["urgency_score"]
         reasons = service.to_public(later[0])["urgency"]["reasons"]
         assert any(r["factor"] == "deadline" and "passed" in r["description"] for r in reasons)
-    finally:
-        service.close()
-        engine.dispose()
 
 
 def test_background_refresher_rescores_without_queue_reads(fake_pipeline, database_url) -> None:  # type: ignore[no-untyped-def]
     """The refresher thread re-scores a ticket whose deadline passed with no request at all."""
     import time
 
-    from api.db import make_engine, migrate, tickets
+    from api.db import tickets
     from api.schemas import TicketIn
-    from api.tickets import TicketService
-    from triage.redaction import Redactor
-    from triage.routing import Router
-    from triage.urgency import UrgencyScorer
 
-    clock = {"now": NOW}
-    engine = make_engine(database_url)
-    migrate(engine)
-    service = TicketService(engine, fake_pipeline, Router.from_file(), UrgencyScorer(), Redactor(),
-                            clock=lambda: clock["now"])
-    try:
+    with clocked_service(fake_pipeline, database_url) as (service, clock, engine):
         [(row, _)] = service.ingest([TicketIn(external_id="amazon", text="my parcel arrived three weeks late",
                                               marketplace="amazon", created_at=NOW)])
 
@@ -288,9 +290,6 @@ def test_background_refresher_rescores_without_queue_reads(fake_pipeline, databa
         while stored_score() == before and time.monotonic() < deadline:
             time.sleep(0.05)
         assert stored_score() > before
-    finally:
-        service.close()
-        engine.dispose()
 
 
 def test_weekly_stats_and_order_defect_rate(make_client) -> None:  # type: ignore[no-untyped-def]
