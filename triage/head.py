@@ -16,7 +16,24 @@ import numpy as np
 PARAMS = ("C", "class_weight", "cv", "threshold_bounds", "max_iter", "random_state")
 
 
-class MultiLabelHead:
+class EstimatorParams:
+    """`get_params`/`set_params` of the scikit-learn contract, over the
+    constructor parameters a subclass names in `params`."""
+
+    params: tuple[str, ...] = ()
+
+    def get_params(self, deep: bool = True) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.params}
+
+    def set_params(self, **params: Any) -> Any:
+        for name, value in params.items():
+            if name not in self.params:
+                raise ValueError(f"invalid parameter {name!r} for {type(self).__name__}; valid: {self.params}")
+            setattr(self, name, value)
+        return self
+
+
+class MultiLabelHead(EstimatorParams):
     """Independent binary classifiers over a shared feature matrix.
 
     Probabilities are Platt-calibrated on out-of-fold scores, and each
@@ -24,6 +41,8 @@ class MultiLabelHead:
     (kept within `threshold_bounds`), so neither calibration nor thresholds
     are fitted on the examples that trained the weights.
     """
+
+    params = PARAMS
 
     def __init__(
         self,
@@ -40,16 +59,6 @@ class MultiLabelHead:
         self.threshold_bounds = threshold_bounds
         self.max_iter = max_iter
         self.random_state = random_state
-
-    def get_params(self, deep: bool = True) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in PARAMS}
-
-    def set_params(self, **params: Any) -> MultiLabelHead:
-        for name, value in params.items():
-            if name not in PARAMS:
-                raise ValueError(f"invalid parameter {name!r} for MultiLabelHead; valid: {PARAMS}")
-            setattr(self, name, value)
-        return self
 
     def _new_model(self):  # type: ignore[no-untyped-def]
         from sklearn.linear_model import LogisticRegression

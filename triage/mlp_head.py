@@ -21,13 +21,13 @@ from typing import Any
 
 import numpy as np
 
-from .head import MultiLabelHead, _best_threshold, _sigmoid
+from .head import EstimatorParams, MultiLabelHead, _best_threshold, _sigmoid
 
 MLP_PARAMS = ("C", "hidden", "epochs", "learning_rate", "weight_decay", "dropout", "batch_size", "skip",
               "stack", "cv", "threshold_bounds", "random_state")
 
 
-class StackedMLPHead:
+class StackedMLPHead(EstimatorParams):
     """Linear head (`linear`, fitted inside) + a residual network on the dense block.
 
     `coef_`/`intercept_` are the linear head's (so evidence phrases still come
@@ -36,6 +36,7 @@ class StackedMLPHead:
     """
 
     kind = "stacked_mlp"
+    params = MLP_PARAMS
 
     def __init__(
         self,
@@ -64,16 +65,6 @@ class StackedMLPHead:
         self.cv = cv
         self.threshold_bounds = threshold_bounds
         self.random_state = random_state
-
-    def get_params(self, deep: bool = True) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in MLP_PARAMS}
-
-    def set_params(self, **params: Any) -> StackedMLPHead:
-        for name, value in params.items():
-            if name not in MLP_PARAMS:
-                raise ValueError(f"invalid parameter {name!r} for StackedMLPHead; valid: {MLP_PARAMS}")
-            setattr(self, name, value)
-        return self
 
     # -- fitting ----------------------------------------------------------
     def fit(
