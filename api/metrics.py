@@ -50,8 +50,7 @@ class MetricsAndLimits:
         status = {"code": 500}
         length = dict(scope.get("headers") or []).get(b"content-length")
         if length is not None and length.isdigit() and int(length) > self.max_body:
-            await _send_json(send, 413, {"error": {"code": "body_too_large", "message":
-                             f"request body over {self.max_body} bytes", "details": []}})
+            await self._body_too_large(send)
             self._observe(scope, 413, started)
             return
 
@@ -77,10 +76,13 @@ class MetricsAndLimits:
             if status["code"] != 500:
                 raise
             status["code"] = 413
-            await _send_json(send, 413, {"error": {"code": "body_too_large", "message":
-                             f"request body over {self.max_body} bytes", "details": []}})
+            await self._body_too_large(send)
         finally:
             self._observe(scope, status["code"], started)
+
+    async def _body_too_large(self, send: Callable) -> None:
+        await _send_json(send, 413, {"error": {"code": "body_too_large", "message":
+                         f"request body over {self.max_body} bytes", "details": []}})
 
     def _observe(self, scope: Scope, status: int, started: float) -> None:
         route = scope.get("route")
