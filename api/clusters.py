@@ -40,7 +40,7 @@ from triage.labels import COMPLAINT_LABELS
 from triage.root_causes import RootCauseModel
 from triage.urgency import utcnow
 
-from .db import cluster_states, ticket_complaints, tickets
+from .db import analysed_text, cluster_states, ticket_complaints, tickets
 from .errors import ServiceError
 from .stats import since_weeks
 
@@ -216,7 +216,7 @@ class ClusterService:
             self._members_changed = True
         new = [label for label in wanted if label not in stored]
         if new:
-            text = f"{row['subject']}\n{row['text']}" if row.get("subject") else row["text"]
+            text = analysed_text(row["text"], row.get("subject"))
             vector = _vector(next(iter(stored.values()))) if stored else embed(text)
             fields = {f: row.get(f) for f in FIELDS}
             self._add_items(conn, [Complaint(str(row["id"]), label, vector, text, row["language"], dict(fields))
@@ -307,7 +307,7 @@ class ClusterService:
             query = query.where(where)
         items, stored = [], []
         for r in conn.execute(query).mappings():
-            text = f"{r['subject']}\n{r['text']}" if r["subject"] else r["text"]
+            text = analysed_text(r["text"], r["subject"])
             items.append(Complaint(str(r["ticket_id"]), r["label"], _vector(r["embedding"]), text, r["language"],
                                    {f: r[f] for f in FIELDS}))
             stored.append(r["cluster_id"])

@@ -122,6 +122,11 @@ ticket_complaints = sa.Table(
 )
 
 
+def analysed_text(text: str, subject: str | None) -> str:
+    """A ticket's subject and text as one string, as the model reads them (and read them at ingest)."""
+    return f"{subject}\n{text}" if subject else text
+
+
 def database_url(url: str | None = None) -> str:
     """The URL to use: the argument, else $TRIAGE_DATABASE_URL, else a SQLite
     file var/triage.db under the working directory. postgresql:// URLs use psycopg 3."""

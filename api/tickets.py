@@ -34,7 +34,7 @@ from triage.urgency_signals import SignalHit, find_signals
 from .auth import Principal
 from .batcher import MicroBatcher, analyse_batches
 from .clusters import ClusterService, complaint_clusters
-from .db import feedback, tickets
+from .db import analysed_text, feedback, tickets
 from .errors import ServiceError
 from .schemas import TicketIn, TicketPatch
 
@@ -207,7 +207,7 @@ class TicketService:
         for request in requests:
             try:
                 out.append(self._check(request, existing))
-                texts += [f"{subject}\n{text}" if subject else text for _, text, subject in out[-1].prepared]
+                texts += [analysed_text(text, subject) for _, text, subject in out[-1].prepared]
             except ServiceError as exc:
                 out.append(exc)
         analyses = iter(self.pipeline.analyse(texts) if texts else [])
@@ -234,7 +234,7 @@ class TicketService:
                 continue
             text, subject = self._prepare(items[i])
             try:
-                clean_text(f"{subject}\n{text}" if subject else text)
+                clean_text(analysed_text(text, subject))
             except InvalidTextError as exc:
                 raise ServiceError(422, "invalid_text", f"item {i}: {exc}",
                                    [{"field": f"{i}.text", "message": str(exc)}]) from None
@@ -468,7 +468,7 @@ class TicketService:
         relabel = self.clusters if labels is not None else None
         vector = None  # a new complaint of a ticket with none stored needs its text vector: encoded before the locks
         if relabel and not row.get("clusters") and set(labels or ()) & set(COMPLAINT_LABELS):
-            vector = self._embed(f"{row['subject']}\n{row['text']}" if row.get("subject") else row["text"])
+            vector = self._embed(analysed_text(row["text"], row.get("subject")))
         with relabel.transaction() if relabel else nullcontext(), self.engine.begin() as conn:
             if labels is not None:
                 changes["labels"] = _pack_labels(labels)
