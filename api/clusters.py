@@ -231,14 +231,13 @@ class ClusterService:
         if not items:
             return out
         state = self.work or ClusterState()
-        assignments = self.clusterer.assign_all(state, items)
         born: list[str] = []
         moved: dict[tuple[str, str], str] = {}
-        if self.work is not None:
-            pooled = [(it, a) for it, a in zip(items, assignments) if a.cluster_id is None]
-            for it, a in pooled:
-                self.clusterer.add_to_pool(state, it, a)
-            if pooled:
+        if self.work is None:  # before the first fit: stored unassigned
+            assignments = self.clusterer.assign_all(state, items)
+        else:
+            assignments = self._assign_or_pool(state, items)
+            if any(a.cluster_id is None for a in assignments):
                 self._trim_pool(state)
                 born, moved = self._promote(state)
         clusters = {(it.label, it.id): a.cluster_id or moved.get((it.label, it.id))
@@ -264,6 +263,14 @@ class ClusterService:
         for (label, i), cid in clusters.items():
             out[int(i)][label] = cid
         return out
+
+    def _assign_or_pool(self, state: ClusterState, items: Sequence[Complaint]) -> list[Assignment]:
+        """Assignments of `items` to the state's clusters; the unassigned ones join its outlier pool."""
+        assignments = self.clusterer.assign_all(state, items)
+        for it, a in zip(items, assignments):
+            if a.cluster_id is None:
+                self.clusterer.add_to_pool(state, it, a)
+        return assignments
 
     def _trim_pool(self, state: ClusterState) -> None:
         counts: dict[str, int] = {}
@@ -375,11 +382,7 @@ class ClusterService:
             later, later_stored = self._items(conn, tc.ticket_id.in_(chunk))
             keep = [k for k, it in enumerate(later) if (int(it.id), it.label) not in seen]
             later, later_stored = [later[k] for k in keep], [later_stored[k] for k in keep]
-            later_assigned = self.clusterer.assign_all(state, later)
-            for it, a in zip(later, later_assigned):
-                if a.cluster_id is None:
-                    self.clusterer.add_to_pool(state, it, a)
-            self._update(conn, later, later_stored, later_assigned)
+            self._update(conn, later, later_stored, self._assign_or_pool(state, later))
         self._trim_pool(state)
         self.work = state
         self._save(conn, state)
@@ -432,10 +435,7 @@ class ClusterService:
                 ids = self.clusterer.split(state, cluster_id, items, parts)
             except ValueError as exc:
                 raise ServiceError(422, "cannot_split", str(exc), [{"field": "parts", "message": str(exc)}]) from None
-            assignments = self.clusterer.assign_all(state, items)
-            for it, a in zip(items, assignments):
-                if a.cluster_id is None:
-                    self.clusterer.add_to_pool(state, it, a)
+            assignments = self._assign_or_pool(state, items)
             self._trim_pool(state)
             self._update(conn, items, stored, assignments)
             self._save(conn, state)
