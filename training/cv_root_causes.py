@@ -37,7 +37,7 @@ from triage.pipeline import vectorize
 from triage.root_causes import CauseModelSettings, RootCauseModel
 
 DEFAULTS: dict[str, Any] = {"seed_weight": 0.5, "C": CauseModelSettings.C,
-                            "lexical_weight": CauseModelSettings.lexical_weight, "class_weight": None,
+                            "lexical_weight": CauseModelSettings.lexical_weight, "class_weight": "balanced",
                             "min_confidence": ClusterSettings.min_confidence,
                             "min_similarity": ClusterSettings.min_similarity}
 
@@ -105,6 +105,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--labels", default="late_delivery", help="comma-separated complaint labels to score")
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--repeats", type=int, default=1, help="average over this many fold splits (seeds 0, 1, ...)")
     parser.add_argument("--grid", action="append", default=[], help="setting=v1,v2,... (repeatable)")
     parser.add_argument("--set", action="append", default=[], help="setting=value: change the base setting")
     parser.add_argument("--skip-defaults", action="store_true", help="only the --grid variants")
@@ -120,7 +121,10 @@ def main() -> None:
     base = {name: _value(name, value) for name, _, value in (x.partition("=") for x in args.set)}
     for setting in _parse_grid(args.grid, not args.skip_defaults, base):
         started = time.perf_counter()
-        result = evaluate(rows, embeddings, languages, labels, setting, args.folds)
+        runs = [evaluate(rows, embeddings, languages, labels, setting, args.folds, seed)
+                for seed in range(args.repeats)]
+        result = {label: (float(np.mean([r[label][0] for r in runs])), float(np.mean([r[label][1] for r in runs])))
+                  for label in labels}
         changed = {k: v for k, v in setting.items() if v != DEFAULTS[k]} or "defaults"
         figures = "  ".join(f"{label} ARI {a:.3f} purity {p:.3f}" for label, (a, p) in result.items())
         print(f"{changed}: {figures}  ({time.perf_counter() - started:.0f} s)", flush=True)
