@@ -181,11 +181,18 @@ def test_week_of() -> None:
 
 
 def test_keywords_per_language() -> None:
-    items = [Complaint("1", "damage", np.ones(4), "汤洒了一袋子，汤洒了", "zh"),
-             Complaint("2", "damage", np.ones(4), "the soup spilled everywhere, spilled", "en")]
-    kw = keywords_by_language(items, ["a", "a"])
-    assert "袋子" in kw["a"]["zh"] and "spilled" in kw["a"]["en"]
-    assert all(len(w) <= 3 for w in kw["a"]["zh"])  # jieba words, not the sentence
+    # project-written texts, not real buyer text
+    texts = [("汤洒了一袋子，汤洒了", "zh"), ("袋子里汤洒了", "zh"), ("@AmazonHelp the soup spilled everywhere", "en"),
+             ("@AmazonHelp soup spilled in the bag", "en"), ("la soupe est renversée dans le sac", "fr"),
+             ("la soupe renversée, quel dommage", "fr"), ("スープがこぼれていました", "ja"),
+             ("袋の中でスープがこぼれた", "ja"), ("el paquete llegó tarde", "es")]
+    items = [Complaint(str(i), "damage", np.ones(4), t, lang) for i, (t, lang) in enumerate(texts)]
+    kw = keywords_by_language(items, ["a"] * len(items))["a"]
+    assert "袋子" in kw["zh"] and all(len(w) <= 3 for w in kw["zh"])  # jieba words, not the sentence
+    assert set(kw["en"]) == {"soup", "spilled"}  # no @handle, no stop word
+    assert set(kw["fr"]) == {"soupe", "renversée"}  # the stop words of French too ("la", "dans", "le")
+    assert {"スープ", "こぼれる"} <= set(kw["ja"])  # dictionary words in their base form, not BudouX phrases
+    assert "es" not in kw  # one Spanish complaint: its words are in no other, so none is a keyword
 
 
 # -- the command ------------------------------------------------------------------

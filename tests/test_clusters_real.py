@@ -81,7 +81,7 @@ def test_encoding_for_clusters_gives_the_cause_model_its_own_view() -> None:
     model's lexical views; the probabilities and words are those of a view
     made on its own, also for a text longer than the root-cause view's limit."""
     from triage.cluster_file import encode_chunk
-    from triage.cluster_summary import content_words
+    from triage.keywords import content_words
     from triage.lexical import analyse
 
     pipeline, model = Pipeline.load(), RootCauseModel.load()
@@ -97,4 +97,4 @@ def test_encoding_for_clusters_gives_the_cause_model_its_own_view() -> None:
         for label, probs in enc.cause_probs.items():
             alone = model.predict_proba(label, [text], [language], enc.embedding[None, :])[0]
             assert probs.tolist() == pytest.approx(alone.tolist(), abs=1e-6)
-        assert enc.words == content_words([t.text for t in view.tokens], language)
+        assert enc.words == content_words(text[: model.lexical.max_chars], view.tokens, language)

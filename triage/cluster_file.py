@@ -23,8 +23,9 @@ from typing import Any, Callable, Iterator
 
 import numpy as np
 
-from .cluster_summary import CAUSE_NAMES, WORDS_CHARS, content_words, summary
+from .cluster_summary import CAUSE_NAMES, WORDS_CHARS, summary
 from .clustering import Assignment, Clusterer, ClusterSettings, ClusterState, Complaint
+from .keywords import content_words
 from .labels import COMPLAINT_LABELS, normalise_labels
 from .language import detect_language
 from .lexical import LexicalView, analyse
@@ -139,7 +140,7 @@ def encode_chunk(pipeline: Pipeline, model: RootCauseModel | None,
                                   tokens=views[k].tokens if k in views and len(texts[k]) <= same_words else None)
                        for k in complaints}
         for k, view in cause_views.items():
-            words[k] = (content_words([t.text for t in view.tokens], languages[k])
+            words[k] = (content_words(texts[k][: model.lexical.max_chars], view.tokens, languages[k])
                         if model.lexical.max_chars == WORDS_CHARS else None)
         for label in COMPLAINT_LABELS:
             rows = [k for k in complaints if label in labels[k] and label in model.coef_]

@@ -1,13 +1,12 @@
 """What an analyst reads about each cluster: a plain name, top keywords per
-language (c-TF-IDF over real words: jieba for Chinese, BudouX for Japanese
-and Thai, via triage/segment.py), representative examples, size and share
+language (c-TF-IDF over real words: jieba for Chinese, Janome for Japanese,
+BudouX phrases for Thai; triage/keywords.py), representative examples, size and share
 of its label, weekly counts, finer subgroups, and the lift of the cluster in
 each sku / carrier / country / marketplace / warehouse."""
 
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter, defaultdict
 from datetime import date, datetime
 from typing import Any, Sequence
@@ -15,6 +14,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from .clustering import Assignment, Cluster, ClusterState, Complaint
+from .keywords import content_words
 from .segment import segment
 
 KEYWORD_SAMPLE = 2000
@@ -57,16 +57,6 @@ CAUSE_NAMES: dict[str, dict[str, str]] = {
     },
 }
 
-_STOP = {
-    "en": set("the a an and or but to of in on for with at by from it is was were be been this that my i me you "
-              "we they he she not no so as are have has had do did just very all after got its your our their "
-              "about when what which would will can could there them one two".split()),
-    "zh": set("的 了 是 我 也 就 都 还 很 太 不 没 有 和 在 这 那 个 又 吧 啊 呢 吗 给 着 说 人 一 你 他 她 它 我们 "
-              "就是 但是 而且 还是 真的 非常 一个 什么 怎么 这么 那么 感觉 东西".split()),
-}
-_ALNUM_SHORT = re.compile(r"^[a-z0-9]{1,2}$")
-
-
 def cluster_name(cluster: Cluster, keywords: dict[str, list[str]], language: str = "en",
                  distinguish: bool = False) -> str:
     """The analyst's name, else the plain name of the cluster's cause(s), with
@@ -87,46 +77,37 @@ def words_of(item: Complaint) -> set[str]:
     ones it carries when they were found while encoding."""
     if item.words is not None:
         return item.words
-    return content_words([t.text for t in segment(item.text[:WORDS_CHARS], item.language)], item.language)
-
-
-def content_words(tokens: Sequence[str], language: str) -> set[str]:
-    """The distinct lower-cased tokens that are not stop words, numbers or links."""
-    return {w for w in {t.lower() for t in tokens} if _keep(w, language)}
+    text = item.text[:WORDS_CHARS]
+    return content_words(text, segment(text, item.language), item.language)
 
 
 def keywords_by_language(items: Sequence[Complaint], cluster_of: Sequence[str | None], top: int = 8,
                          words: Sequence[set[str]] | None = None) -> dict[str, dict[str, list[str]]]:
-    """cluster id -> language -> top words by c-TF-IDF against the other
-    clusters of the same label (words frequent here, rare elsewhere).
-    `words` (from `words_of`, per item) saves segmenting again."""
-    counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)  # (cluster, lang) -> words
-    label_of: dict[str, str] = {}
+    """cluster id -> language -> top words by c-TF-IDF: words in many of the
+    cluster's complaints in that language and in few of the other clusters'
+    ones, of every label (so that words common to all complaints, like
+    "delivery" or "好吃", drop). A keyword is in
+    at least two of the cluster's complaints, so a language with one complaint
+    in a cluster gets none. `words` (from `words_of`, per item) saves
+    segmenting again."""
+    counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)  # (cluster, lang) -> complaints per word
     for k, (it, cid) in enumerate(zip(items, cluster_of)):
         if cid is None:
             continue
-        label_of[cid] = it.label
         counts[(cid, it.language)].update(words[k] if words is not None else words_of(it))
-    totals: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)  # (label, lang) -> words
-    clusters_per: Counter[tuple[str, str]] = Counter()
-    for (cid, lang), words in counts.items():
-        totals[(label_of[cid], lang)].update(words)
-        clusters_per[(label_of[cid], lang)] += 1
+    totals: dict[str, Counter[str]] = defaultdict(Counter)  # lang -> words
+    clusters_per: Counter[str] = Counter()
+    for (_, lang), found in counts.items():
+        totals[lang].update(found)
+        clusters_per[lang] += 1
     out: dict[str, dict[str, list[str]]] = defaultdict(dict)
-    for (cid, lang), words in counts.items():
-        key = (label_of[cid], lang)
-        size = sum(words.values()) or 1
-        average = sum(totals[key].values()) / max(clusters_per[key], 1)
-        scored = sorted(((n / size) * math.log(1 + average / totals[key][w]), w)
-                        for w, n in words.items() if n >= 2 or size < 20)
-        out[cid][lang] = [w for _, w in reversed(scored[-top:])]
+    for (cid, lang), found in counts.items():
+        size = sum(found.values()) or 1
+        average = sum(totals[lang].values()) / clusters_per[lang]
+        scored = sorted(((n / size) * math.log(1 + average / totals[lang][w]), w) for w, n in found.items() if n >= 2)
+        if scored:
+            out[cid][lang] = [w for _, w in reversed(scored[-top:])]
     return dict(out)
-
-
-def _keep(word: str, language: str) -> bool:
-    if word in _STOP.get(language, ()) or word.isdigit() or word.startswith(("@", "http")):
-        return False
-    return language in ("zh", "ja", "th", "ko") or not _ALNUM_SHORT.match(word)
 
 
 def week_of(value: Any) -> str | None:
