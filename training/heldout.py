@@ -5,6 +5,7 @@ train on everything else and report figures on that held-out part.
     python -m training.heldout                                    # seeds + annotated + weak
     python -m training.heldout --teacher build/distilled.jsonl    # + teacher labels
     python -m training.heldout --teacher build/distilled.jsonl --teacher-limit 8000
+    python -m training.heldout --exclude-pool 18    # the same test texts, without pool_18 in training
 
 Prints one JSON line: the variant and micro/macro-F1, per-label F1, `other`
 accuracy and per-language micro-F1 on the held-out annotated texts.
@@ -26,6 +27,7 @@ from triage.encoders import load_encoder
 from triage.training import evaluate_pipeline, train
 
 HELD_OUT_FOLDS = 5
+ANNOTATIONS = Path(__file__).resolve().parent / "data" / "annotations"
 
 
 def held_out(row_id: str) -> bool:
@@ -33,9 +35,22 @@ def held_out(row_id: str) -> bool:
     return int(hashlib.sha1(row_id.encode()).hexdigest(), 16) % HELD_OUT_FOLDS == 0
 
 
-def split(rows: list[dict]) -> tuple[list[dict], list[dict]]:
+def split(rows: list[dict], exclude: set[str] = frozenset()) -> tuple[list[dict], list[dict]]:
+    """(training rows without the ids in `exclude`, held-out annotated rows)."""
     test = [r for r in rows if r["source"].startswith("annotated:") and held_out(r["id"])]
-    return [r for r in rows if r not in test], test
+    chosen = {id(r) for r in test}
+    return [r for r in rows if id(r) not in chosen and r["id"] not in exclude], test
+
+
+def pool_ids(numbers: list[int]) -> set[str]:
+    """The ids of annotation pools training/data/annotations/pool_N.jsonl."""
+    ids: set[str] = set()
+    for n in numbers:
+        path = ANNOTATIONS / f"pool_{n}.jsonl"
+        if not path.is_file():
+            raise SystemExit(f"no annotation pool {path}")
+        ids |= {json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+    return ids
 
 
 def main() -> None:
@@ -46,13 +61,15 @@ def main() -> None:
     parser.add_argument("--teacher", type=Path, default=None, help="teacher-labelled texts (training/distill.py)")
     parser.add_argument("--teacher-limit", type=int, default=0, help="use only the first N teacher rows (0: all)")
     parser.add_argument("--teacher-weight", type=float, default=1.0, help="weight of teacher rows")
+    parser.add_argument("--exclude-pool", type=int, action="append", default=[],
+                        help="leave annotation pool N out of training (its held-out texts stay in the test)")
     parser.add_argument("--cache-dir", type=Path, default=BUILD / "cache", help="sentence-vector cache")
     args = parser.parse_args()
 
     rows = build(args.weak_negatives, 0, DEFAULT_WEAK_LABELS)
     if args.teacher:
         rows = with_teacher(rows, args.teacher, args.teacher_limit, args.teacher_weight)
-    train_rows, test_rows = split(rows)
+    train_rows, test_rows = split(rows, pool_ids(args.exclude_pool))
     train_file = write_jsonl(BUILD / "heldout_train.jsonl", train_rows)
     test_file = write_jsonl(BUILD / "heldout_test.jsonl", test_rows)
     pipeline = train(load_examples([train_file]), load_encoder(args.encoder), head=make_head(args),
