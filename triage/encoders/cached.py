@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 from typing import Sequence
 
@@ -13,7 +14,9 @@ from .base import Encoder
 
 class CachedEncoder:
     """Same spec and vectors as the wrapped encoder; each text is encoded once
-    per spec and kept in `<cache_dir>/<spec hash>/vectors.npz`."""
+    per spec and kept in `<cache_dir>/<spec hash>/vectors.npz`. Processes that
+    share the cache each write their own temporary file and rename it: the
+    last one wins, and vectors the other added are encoded again when needed."""
 
     def __init__(self, encoder: Encoder, cache_dir: Path) -> None:
         self.encoder = encoder
@@ -39,7 +42,7 @@ class CachedEncoder:
             fresh = self.encoder.encode([t for _, t in todo])
             vectors.update(zip([k for k, _ in todo], fresh))
             self.folder.mkdir(parents=True, exist_ok=True)
-            tmp = self.folder / "vectors.tmp.npz"
+            tmp = self.folder / f"vectors.{os.getpid()}.tmp.npz"
             np.savez(tmp, keys=np.array(list(vectors)), vectors=np.stack(list(vectors.values())))
             tmp.replace(self._store)
         if not keys:
