@@ -1,8 +1,8 @@
 """What an analyst reads about each cluster: a plain name, top keywords per
 language (c-TF-IDF over real words: jieba for Chinese, Janome for Japanese,
-BudouX phrases for Thai; triage/keywords.py), representative examples, size and share
-of its label, weekly counts, finer subgroups, and the lift of the cluster in
-each sku / carrier / country / marketplace / warehouse."""
+BudouX phrases for Thai; triage/keywords.py), representative examples, size
+and share of its label, weekly counts, finer subgroups, and the lift of the
+cluster in each sku / carrier / country / marketplace / warehouse."""
 
 from __future__ import annotations
 
@@ -86,10 +86,9 @@ def keywords_by_language(items: Sequence[Complaint], cluster_of: Sequence[str | 
     """cluster id -> language -> top words by c-TF-IDF: words in many of the
     cluster's complaints in that language and in few of the other clusters'
     ones, of every label (so that words common to all complaints, like
-    "delivery" or "好吃", drop). A keyword is in
-    at least two of the cluster's complaints, so a language with one complaint
-    in a cluster gets none. `words` (from `words_of`, per item) saves
-    segmenting again."""
+    "delivery" or "好吃", drop). A keyword is in at least two of the cluster's
+    complaints, so a language with one complaint in a cluster gets none.
+    `words` (from `words_of`, per item) saves segmenting again."""
     counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)  # (cluster, lang) -> complaints per word
     for k, (it, cid) in enumerate(zip(items, cluster_of)):
         if cid is None:
