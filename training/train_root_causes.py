@@ -3,7 +3,7 @@ and write it to models/clusters/.
 
 Data (dev_gold.jsonl is never used: it is only evaluated, in
 benchmarks/bench_clusters.py):
-- annotated real texts: training/data/annotations/*.jsonl give ids and
+- annotated real texts: training/data/annotations/*.jsonl and uncertain/*.jsonl give ids and
   `root_causes`; the texts are read from ../shared/data by id. Weight 3.
 - project-written seeds: training/data/seeds/*.jsonl (15 languages), which
   carry `root_causes` too. Weight `--seed-weight` (default 0.5): they teach
@@ -57,7 +57,7 @@ def training_rows(seed_weight: float) -> list[dict]:
     excluded = {row["text"].strip() for row in dev_gold()}
     out: list[dict] = []
     rows = all_rows()
-    for id_, note in load_annotations().items():
+    for id_, note in load_annotations(uncertain=True).items():
         row = rows.get(id_)
         if not note.get("root_causes") or row is None or row["text"].strip() in excluded:
             continue
