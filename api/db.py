@@ -4,6 +4,7 @@ PostgreSQL, and migrations to the newest schema (Alembic, api/migrations)."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -122,8 +123,34 @@ ticket_complaints = sa.Table(
 )
 
 
+# Words of subjects that only point at an order or a thread ("Re: Order #123",
+# "订单 123456", "Question about my order"): such a subject says nothing of what
+# happened, yet as a clause of its own it moved the classifier (it pushed
+# "Order 123" texts to wrong_item and diluted short texts: "商品收到了，屏幕碎了"
+# lost its damage label under every such subject).
+_REFERENCE_WORDS = frozenset("""
+re fw fwd aw wg tr rv sv vs order orders ordered ticket case inquiry enquiry question questions query about
+regarding my your our the a an for of on no nr number id ref reference request help please
+订单 订单号 单号 我的 关于 问题 咨询 回复 转发 pedido pedidos mi su sobre consulta número encomenda meu
+commande ma votre numéro n° bestellung meine ihre bestellnummer anfrage ordine mio numero заказ мой
+номер 注文 ご注文 주문 문의 sipariş siparişim zamówienie numer bestelling طلب رقم
+""".split())
+_REFERENCE_TOKEN = re.compile(r"[#№:：()\[\]\-_/.,]+|\w*\d[\w-]*", re.UNICODE)
+
+
+def model_subject(subject: str | None) -> str | None:
+    """The subject as the model reads it: None when it only refers to an order
+    or a thread (reply prefixes, the words of `_REFERENCE_WORDS`, numbers)."""
+    if not subject:
+        return None
+    words = [w for w in re.split(r"\s+", _REFERENCE_TOKEN.sub(" ", subject.lower())) if w]
+    return subject if any(w not in _REFERENCE_WORDS for w in words) else None
+
+
 def analysed_text(text: str, subject: str | None) -> str:
-    """A ticket's subject and text as one string, as the model reads them (and read them at ingest)."""
+    """A ticket's subject and text as one string, as the model reads them (and
+    read them at ingest); a subject that only refers to an order is left out."""
+    subject = model_subject(subject)
     return f"{subject}\n{text}" if subject else text
 
 

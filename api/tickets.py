@@ -34,7 +34,7 @@ from triage.urgency_signals import SignalHit, find_signals
 from .auth import Principal
 from .batcher import MicroBatcher, analyse_batches
 from .clusters import ClusterService, complaint_clusters
-from .db import analysed_text, feedback, tickets
+from .db import analysed_text, feedback, model_subject, tickets
 from .errors import ServiceError
 from .schemas import TicketIn, TicketPatch
 
@@ -306,7 +306,8 @@ class TicketService:
              now: datetime) -> dict:
         """A new ticket's row, short of its id, earlier contacts and urgency (the writer adds them)."""
         prediction = analysis.prediction
-        subject_len = len(subject) if subject else None
+        read = model_subject(subject)  # the subject as the model read it, if at all
+        subject_len = len(read) if read else None
         evidence = _split_spans([{"label": label, "text": e.text, "start": e.start, "end": e.end}
                                  for label, spans in prediction.evidence.items() for e in spans], subject_len)
         signals = _split_spans([{"signal": h.signal, "text": h.text, "start": h.start, "end": h.end}

@@ -51,6 +51,28 @@ def test_subject_spans_point_into_their_field(make_client) -> None:  # type: ign
     assert any(s["field"] == "subject" and s["signal"] == "repeated_contact" for s in t["signals"])
 
 
+@pytest.mark.parametrize("subject, read", [
+    ("Order 123", None), ("RE: Fwd: Order no. 5", None), ("订单号：123456", None), ("Commande n°123", None),
+    ("Question about my order", None), ("Damaged item", "Damaged item"), ("Where is my parcel?", "Where is my parcel?"),
+    ("third time asking!", "third time asking!"), (None, None),
+])
+def test_a_subject_that_only_refers_to_an_order_is_not_read(subject, read) -> None:  # type: ignore[no-untyped-def]
+    from api.db import analysed_text, model_subject
+
+    assert model_subject(subject) == read
+    assert analysed_text("the glass arrived broken", subject) == (f"{read}\nthe glass arrived broken" if read
+                                                                  else "the glass arrived broken")
+
+
+def test_spans_point_into_the_text_when_the_subject_is_not_read(make_client) -> None:  # type: ignore[no-untyped-def]
+    c = make_client()
+    t = c.post("/v1/tickets", json=ticket("s-2", "the glass arrived broken and cracked",
+                                          subject="Order #405-1234")).json()
+    assert t["subject"] == "Order #405-1234" and t["evidence"]
+    for span in t["evidence"] + t["signals"]:
+        assert span["field"] == "text" and t["text"][span["start"]:span["end"]] == span["text"]
+
+
 def test_repeats_and_conflicts_by_external_id(make_client) -> None:  # type: ignore[no-untyped-def]
     c = make_client()
     first = c.post("/v1/tickets", json=ticket("dup", "wrong colour sent, I ordered black"))
