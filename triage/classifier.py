@@ -225,10 +225,13 @@ def save_head(head: Head, path: Path) -> None:
     )
 
 
+def _head_params(params: dict) -> dict:
+    """A head's saved parameters as its constructor takes them (JSON made the bounds a list)."""
+    return {**params, "threshold_bounds": tuple(params["threshold_bounds"])}
+
+
 def load_head(params: dict, path: Path) -> MultiLabelHead:
-    params = dict(params)
-    params["threshold_bounds"] = tuple(params["threshold_bounds"])
-    head = MultiLabelHead(**params)
+    head = MultiLabelHead(**_head_params(params))
     weights = load_file(str(path))
     head.coef_ = weights["coef"]
     head.intercept_ = weights["intercept"]
@@ -240,6 +243,4 @@ def load_head(params: dict, path: Path) -> MultiLabelHead:
 
 
 def load_mlp_head(params: dict, dense_dim: int, path: Path) -> StackedMLPHead:
-    params = dict(params)
-    params["threshold_bounds"] = tuple(params["threshold_bounds"])
-    return StackedMLPHead(**params).set_tensors(load_file(str(path)), dense_dim)
+    return StackedMLPHead(**_head_params(params)).set_tensors(load_file(str(path)), dense_dim)

@@ -33,7 +33,29 @@ class EstimatorParams:
         return self
 
 
-class MultiLabelHead(EstimatorParams):
+class CalibratedHead(EstimatorParams):
+    """Prediction shared by the heads: raw scores (`decision_function`) ->
+    Platt-calibrated probabilities (`calibration_`) -> labels (`thresholds_`)."""
+
+    calibration_: np.ndarray
+    thresholds_: np.ndarray
+
+    def decision_function(self, X: Any) -> np.ndarray:
+        raise NotImplementedError
+
+    def calibrate(self, raw: np.ndarray) -> np.ndarray:
+        """Calibrated probabilities from raw scores (n_samples, n_labels)."""
+        return _sigmoid(raw * self.calibration_[:, 0] + self.calibration_[:, 1])
+
+    def predict_proba(self, X: Any) -> np.ndarray:
+        """Calibrated probability of each label, shape (n_samples, n_labels)."""
+        return self.calibrate(self.decision_function(X))
+
+    def predict(self, X: Any) -> np.ndarray:
+        return (self.predict_proba(X) >= self.thresholds_).astype(np.int64)
+
+
+class MultiLabelHead(CalibratedHead):
     """Independent binary classifiers over a shared feature matrix.
 
     Probabilities are Platt-calibrated on out-of-fold scores, and each
@@ -74,7 +96,6 @@ class MultiLabelHead(EstimatorParams):
     def fit(self, X: Any, Y: np.ndarray, sample_weight: np.ndarray | None = None) -> MultiLabelHead:
         """X: (n_samples, n_features) dense or scipy sparse; Y: 0/1 (n_samples, n_labels)."""
         from scipy import sparse
-        from sklearn.linear_model import LogisticRegression
         from sklearn.model_selection import KFold
 
         Y = np.asarray(Y, dtype=np.int64)
@@ -104,12 +125,9 @@ class MultiLabelHead(EstimatorParams):
                     continue
                 model = self._new_model().fit(X[train], y[train], sample_weight=weight[train])
                 oof[test] = model.decision_function(X[test])
-            platt = LogisticRegression(C=1e4).fit(oof.reshape(-1, 1), y)
-            a, b = float(platt.coef_[0, 0]), float(platt.intercept_[0])
-            self.calibration_[j] = (a, b)
             self.oof_raw_[:, j] = oof
-            self.oof_[:, j] = _sigmoid(a * oof + b)
-            self.thresholds_[j] = _best_threshold(_sigmoid(a * oof + b), y, self.threshold_bounds)
+            self.calibration_[j], self.oof_[:, j], self.thresholds_[j] = calibrate_out_of_fold(
+                oof, y, self.threshold_bounds)
             final = self._new_model().fit(X, y, sample_weight=weight)
             self.coef_[j] = final.coef_[0]
             self.intercept_[j] = final.intercept_[0]
@@ -121,16 +139,19 @@ class MultiLabelHead(EstimatorParams):
         scores = X @ self.coef_.T
         return np.asarray(scores, dtype=np.float64) + self.intercept_
 
-    def calibrate(self, raw: np.ndarray) -> np.ndarray:
-        """Calibrated probabilities from raw linear scores (n_samples, n_labels)."""
-        return _sigmoid(raw * self.calibration_[:, 0] + self.calibration_[:, 1])
 
-    def predict_proba(self, X: Any) -> np.ndarray:
-        """Calibrated probability of each label, shape (n_samples, n_labels)."""
-        return self.calibrate(self.decision_function(X))
+def calibrate_out_of_fold(
+    raw: np.ndarray, y: np.ndarray, bounds: tuple[float, float]
+) -> tuple[tuple[float, float], np.ndarray, float]:
+    """One label's Platt calibration (a, b) fitted on out-of-fold raw scores,
+    their calibrated probabilities, and the threshold (within `bounds`) that
+    maximises their F1."""
+    from sklearn.linear_model import LogisticRegression
 
-    def predict(self, X: Any) -> np.ndarray:
-        return (self.predict_proba(X) >= self.thresholds_).astype(np.int64)
+    platt = LogisticRegression(C=1e4).fit(np.asarray(raw).reshape(-1, 1), y)
+    a, b = float(platt.coef_[0, 0]), float(platt.intercept_[0])
+    probs = _sigmoid(a * raw + b)
+    return (a, b), probs, _best_threshold(probs, y, bounds)
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:

@@ -21,13 +21,13 @@ from typing import Any
 
 import numpy as np
 
-from .head import EstimatorParams, MultiLabelHead, _best_threshold, _sigmoid
+from .head import CalibratedHead, MultiLabelHead, calibrate_out_of_fold
 
 MLP_PARAMS = ("C", "hidden", "epochs", "learning_rate", "weight_decay", "dropout", "batch_size", "skip",
               "stack", "cv", "threshold_bounds", "random_state")
 
 
-class StackedMLPHead(EstimatorParams):
+class StackedMLPHead(CalibratedHead):
     """Linear head (`linear`, fitted inside) + a residual network on the dense block.
 
     `coef_`/`intercept_` are the linear head's (so evidence phrases still come
@@ -84,7 +84,6 @@ class StackedMLPHead(EstimatorParams):
         """Fit the network over a linear head already fitted on (X, Y) (which
         holds its out-of-fold scores): `fit` without refitting the linear head."""
         from scipy import sparse
-        from sklearn.linear_model import LogisticRegression
         from sklearn.model_selection import KFold
 
         Y = np.asarray(Y, dtype=np.int64)
@@ -107,11 +106,8 @@ class StackedMLPHead(EstimatorParams):
         self.thresholds_ = np.full(n_labels, 0.5, dtype=np.float32)
         self.oof_ = np.zeros((n_samples, n_labels), dtype=np.float32)
         for j in range(n_labels):
-            platt = LogisticRegression(C=1e4).fit(oof[:, j].reshape(-1, 1), Y[:, j])
-            a, b = float(platt.coef_[0, 0]), float(platt.intercept_[0])
-            self.calibration_[j] = (a, b)
-            self.oof_[:, j] = _sigmoid(a * oof[:, j] + b)
-            self.thresholds_[j] = _best_threshold(self.oof_[:, j], Y[:, j], self.threshold_bounds)
+            self.calibration_[j], self.oof_[:, j], self.thresholds_[j] = calibrate_out_of_fold(
+                oof[:, j], Y[:, j], self.threshold_bounds)
         self.W1_, self.S1_, self.b1_, self.W2_, self.b2_ = self._train(inputs, stacked, Y, weight, seed=self.cv)
         self.coef_ = linear.coef_
         self.intercept_ = linear.intercept_
@@ -187,15 +183,6 @@ class StackedMLPHead(EstimatorParams):
         dense = X[:, : self.dense_dim_]
         dense = dense.toarray() if sparse.issparse(dense) else np.asarray(dense)
         return self.logits(dense, raw)
-
-    def calibrate(self, raw: np.ndarray) -> np.ndarray:
-        return _sigmoid(raw * self.calibration_[:, 0] + self.calibration_[:, 1])
-
-    def predict_proba(self, X: Any) -> np.ndarray:
-        return self.calibrate(self.decision_function(X))
-
-    def predict(self, X: Any) -> np.ndarray:
-        return (self.predict_proba(X) >= self.thresholds_).astype(np.int64)
 
     # -- persistence ------------------------------------------------------
     def tensors(self) -> dict[str, np.ndarray]:
