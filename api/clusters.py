@@ -34,7 +34,7 @@ import numpy as np
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from triage.cluster_summary import cluster_name, keywords_by_language, words_of
+from triage.cluster_summary import cluster_name, keywords_by_language, representative, words_of
 from triage.clustering import Assignment, Clusterer, ClusterSettings, ClusterState, Complaint, complaints_from_analysis
 from triage.labels import COMPLAINT_LABELS
 from triage.root_causes import RootCauseModel
@@ -54,7 +54,6 @@ CACHE_SECONDS = 300.0  # keywords and examples of a label are recomputed after t
 SAMPLE_PER_CLUSTER = 200  # member texts per cluster for keywords and examples...
 SAMPLE_PER_LABEL = 4000  # ...at most this many per label (segmenting is the slow part)
 WEEKS = 12
-MAX_EXAMPLES = 6
 LIFT_COLUMNS = ("sku", "carrier", "country", "marketplace")
 MIN_SUPPORT = 5
 LIFT_TOP = 15
@@ -532,14 +531,16 @@ class ClusterService:
         per_cluster = max(10, min(SAMPLE_PER_CLUSTER, SAMPLE_PER_LABEL // max(len(ids), 1)))
         tc = ticket_complaints.c
         rank = sa.func.row_number().over(partition_by=tc.cluster_id, order_by=tc.ticket_id.desc()).label("rank")
-        inner = (sa.select(tc.ticket_id, tc.cluster_id, tc.embedding, rank)
+        inner = (sa.select(tc.ticket_id, tc.cluster_id, tc.embedding, tc.confidence, rank)
                  .where(tc.label == label, tc.cluster_id.is_not(None)).subquery())
-        query = (sa.select(inner.c.ticket_id, inner.c.cluster_id, inner.c.embedding, tickets.c.text, tickets.c.language)
+        query = (sa.select(inner.c.ticket_id, inner.c.cluster_id, inner.c.embedding, tickets.c.text, tickets.c.language,
+                           inner.c.confidence)
                  .join(tickets, tickets.c.id == inner.c.ticket_id).where(inner.c.rank <= per_cluster))
         with self.engine.connect() as conn:
             rows = conn.execute(query).all()
-        items = [Complaint(str(t), label, _vector(e), text, lang) for t, _, e, text, lang in rows]
-        members = [cid for _, cid, _, _, _ in rows]
+        items = [Complaint(str(t), label, _vector(e), text, lang) for t, _, e, text, lang, _ in rows]
+        members = [cid for _, cid, _, _, _, _ in rows]
+        confidence = [float(conf) for *_, conf in rows]
         keywords = keywords_by_language(items, members, words=[words_of(it) for it in items])
         by_cluster: dict[str, list[int]] = {}
         for k, cid in enumerate(members):
@@ -548,30 +549,21 @@ class ClusterService:
         for cid in ids:
             index = by_cluster.get(cid, [])
             out[cid] = {"keywords": keywords.get(cid, {}),
-                        "examples": self._examples(state, cid, [items[k] for k in index])}
+                        "examples": self._examples(state, cid, [items[k] for k in index],
+                                                   [confidence[k] for k in index])}
         self._cache[label] = (now, version, out)
         return out
 
     @staticmethod
-    def _examples(state: ClusterState, cluster_id: str, items: list[Complaint]) -> list[dict]:
-        """Closest to the centre first, with the closest of every language present."""
+    def _examples(state: ClusterState, cluster_id: str, items: list[Complaint], confidence: list[float]) -> list[dict]:
+        """The cluster's representative members (triage.cluster_summary.representative)."""
         if not items or cluster_id not in state.clusters:
             return []
         E = np.stack([it.embedding for it in items]).astype(np.float32)
         E /= np.maximum(np.linalg.norm(E, axis=1, keepdims=True), 1e-12)
-        order = list(np.argsort(-(E @ np.asarray(state.clusters[cluster_id].centroid, np.float32))))
-        chosen: list[int] = []
-        for k in order:  # the best of each language first
-            if items[k].language not in {items[j].language for j in chosen} and len(chosen) < MAX_EXAMPLES:
-                chosen.append(k)
-        for k in order:
-            if len(chosen) >= min(3, MAX_EXAMPLES):
-                break
-            if k not in chosen:
-                chosen.append(k)
-        chosen.sort(key=order.index)
+        picked = representative(E, state.clusters[cluster_id].centroid, items, confidence)
         return [{"ticket_id": int(items[k].id), "text": items[k].text[:300], "language": items[k].language}
-                for k in chosen]
+                for k in picked]
 
     def _lift(self, label: str, cluster_id: str) -> dict[str, list[dict]]:
         """Per column, values where the cluster is over-represented: (share of the

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from triage.cli import main
-from triage.cluster_summary import keywords_by_language, lift_table, summary, week_of, words_of
+from triage.cluster_summary import keywords_by_language, lift_table, representative, summary, week_of, words_of
 from triage.clustering import Cluster, Clusterer, ClusterSettings, ClusterState, Complaint
 from triage.encoders import load_encoder
 from triage.language import detect_language
@@ -173,6 +173,30 @@ def test_lift_needs_support() -> None:
     assert lift_table(items, cluster_of, "damage", "a", min_support=5) == {}
     lift = lift_table(items, cluster_of, "damage", "a", min_support=3)["country"][0]
     assert lift == {"value": "DE", "lift": pytest.approx(3.33, 0.01), "count": 3, "of": 3}
+
+
+def test_representative_examples_prefer_sure_causes_cover_languages_and_skip_repeats() -> None:
+    # project-written texts; unit vectors at a chosen cosine to the centre (1, 0)
+    def member(text: str, language: str, cosine: float) -> tuple[Complaint, np.ndarray]:
+        return Complaint(text, "damage", np.zeros(2), text, language), np.array([cosine, (1 - cosine**2) ** 0.5])
+
+    rows = [member("box crushed", "en", 0.99),           # closest, but its cause is uncertain
+            member("Box crushed ", "en", 0.98),          # the same text again
+            member("crushed box, broken glass", "en", 0.97),
+            member("the parcel was crushed", "en", 0.90),
+            member("箱子压坏了", "zh", 0.60),
+            member("caja aplastada", "es", 0.50)]
+    items, E = [r[0] for r in rows], np.stack([r[1] for r in rows]).astype(np.float32)
+    confidence = [0.3, 0.9, 0.9, 0.8, 0.7, 0.2]
+    picked = representative(E, [1.0, 0.0], items, confidence, at_least=3, at_most=6)
+    texts = [items[k].text for k in picked]
+    assert texts[0] == "Box crushed "  # the closest sure member leads; its uncertain twin never shows
+    assert "box crushed" not in texts
+    assert {items[k].language for k in picked} == {"en", "zh", "es"}  # the best of every language
+    assert len(picked) == 3
+    assert [items[k].text for k in representative(E, [1.0, 0.0], items, confidence, at_least=4)] == [
+        "Box crushed ", "crushed box, broken glass", "箱子压坏了", "caja aplastada"]
+    assert representative(E, [1.0, 0.0], items, confidence, at_least=2, at_most=2) == [1, 4]
 
 
 def test_week_of() -> None:

@@ -24,7 +24,7 @@ from training.train_default import with_teacher, write_jsonl
 from triage.classifier import ClassifierSettings
 from triage.dataset import load_examples
 from triage.encoders import load_encoder
-from triage.training import evaluate_pipeline, train
+from triage.training import evaluate_pipeline, save_pipeline, train
 
 HELD_OUT_FOLDS = 5
 ANNOTATIONS = Path(__file__).resolve().parent / "data" / "annotations"
@@ -57,6 +57,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--encoder", default="use-m3", help="encoder spec")
     add_head_arguments(parser)
+    parser.add_argument("--embedding-weight", type=float, default=1.0, help="scale of sentence vectors")
     parser.add_argument("--weak-negatives", type=int, default=3000, help="weak `other` examples")
     parser.add_argument("--teacher", type=Path, default=None, help="teacher-labelled texts (training/distill.py)")
     parser.add_argument("--teacher-limit", type=int, default=0, help="use only the first N teacher rows (0: all)")
@@ -64,6 +65,8 @@ def main() -> None:
     parser.add_argument("--exclude-pool", type=int, action="append", default=[],
                         help="leave annotation pool N out of training (its held-out texts stay in the test)")
     parser.add_argument("--cache-dir", type=Path, default=BUILD / "cache", help="sentence-vector cache")
+    parser.add_argument("--save-model", type=Path, default=None,
+                        help="also write the trained model folder here (to study its held-out errors)")
     args = parser.parse_args()
 
     rows = build(args.weak_negatives, 0, DEFAULT_WEAK_LABELS)
@@ -73,8 +76,10 @@ def main() -> None:
     train_file = write_jsonl(BUILD / "heldout_train.jsonl", train_rows)
     test_file = write_jsonl(BUILD / "heldout_test.jsonl", test_rows)
     pipeline = train(load_examples([train_file]), load_encoder(args.encoder), head=make_head(args),
-                     settings=ClassifierSettings(), cache_dir=args.cache_dir)
+                     settings=ClassifierSettings(embedding_weight=args.embedding_weight), cache_dir=args.cache_dir)
     r = evaluate_pipeline(pipeline, load_examples([test_file]))
+    if args.save_model:
+        save_pipeline(pipeline, args.save_model, {"heldout": r})
     print(json.dumps({
         "variant": {k: str(v) for k, v in vars(args).items() if k != "cache_dir"},
         "n_train": len(train_rows), "n_test": len(test_rows),

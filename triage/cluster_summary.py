@@ -21,6 +21,8 @@ KEYWORD_SAMPLE = 2000
 WORDS_CHARS = 1000  # keywords come from a complaint's first 1,000 characters
 LIFT_COLUMNS = ("sku", "carrier", "country", "marketplace", "warehouse")
 DATE_COLUMNS = ("created_at", "date")
+MAX_EXAMPLES = 6  # examples of a cluster: at most one per language beyond the requested number
+SURE_CAUSE = 0.5  # members with a less likely cause are shown only when the sure ones run out
 
 # Plain names of the root causes; `name_language` picks one (English when missing).
 CAUSE_NAMES: dict[str, dict[str, str]] = {
@@ -185,6 +187,36 @@ def subgroups(E: np.ndarray, seed: int = 0, max_groups: int = 4, min_members: in
         return KMeans(k, n_init=3, random_state=seed).fit(sample).predict(E)
 
 
+def representative(E: np.ndarray, centroid: Sequence[float], items: Sequence[Complaint],
+                   confidence: Sequence[float], at_least: int = 3, at_most: int = MAX_EXAMPLES) -> list[int]:
+    """Which members show a cluster best (indices into `items`, closest first).
+    Members whose cause the model is sure of (`confidence` >= SURE_CAUSE) come
+    before the others, the closest to the centre first; the best member of every
+    language is taken (up to `at_most`), then the next best up to `at_least`;
+    the same text is never shown twice. `E`: the members' unit vectors."""
+    similarity = E @ np.asarray(centroid, np.float32)
+    order = sorted(range(len(items)), key=lambda k: (confidence[k] < SURE_CAUSE, -float(similarity[k])))
+    seen: set[str] = set()
+    distinct = []
+    for k in order:
+        key = " ".join(items[k].text.lower().split())
+        if key not in seen:
+            seen.add(key)
+            distinct.append(k)
+    chosen: list[int] = []
+    languages: set[str] = set()
+    for k in distinct:
+        if items[k].language not in languages and len(chosen) < at_most:
+            chosen.append(k)
+            languages.add(items[k].language)
+    for k in distinct:
+        if len(chosen) >= min(at_least, at_most):
+            break
+        if k not in chosen:
+            chosen.append(k)
+    return sorted(chosen, key=distinct.index)
+
+
 def summary(state: ClusterState, items: Sequence[Complaint], assignments: Sequence[Assignment],
             name_language: str = "en", examples: int = 3, min_support: int = 5) -> dict[str, Any]:
     """The clusters' report: JSON-serialisable, one entry per cluster."""
@@ -219,9 +251,11 @@ def summary(state: ClusterState, items: Sequence[Complaint], assignments: Sequen
             # np.stack makes a new array: normalised in place
             E = np.stack([items[i].embedding for i in index]).astype(np.float32, copy=False)
             E /= np.maximum(np.linalg.norm(E, axis=1, keepdims=True), 1e-12)
-            closest = np.argsort(-(E @ np.asarray(cl.centroid, np.float32)))[:examples]
+            picked = representative(E, cl.centroid, [items[i] for i in index],
+                                    [assignments[i].confidence for i in index], at_least=examples,
+                                    at_most=max(examples, MAX_EXAMPLES)) if examples else []
             entry["examples"] = [{"id": items[index[j]].id, "language": items[index[j]].language,
-                                  "text": items[index[j]].text[:300]} for j in closest]
+                                  "text": items[index[j]].text[:300]} for j in picked]
             weeks = Counter(w for i in index for w in [_week(items[i])] if w)
             entry["weekly"] = dict(sorted(weeks.items()))
             entry["lift"] = _lift(per_label[cl.label], value_counts[cl.label], [items[i] for i in index],
