@@ -19,6 +19,7 @@ def add_head_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--weight-decay", type=float, default=1e-2, help="mlp: AdamW weight decay")
     parser.add_argument("--dropout", type=float, default=0.3, help="mlp: dropout")
     parser.add_argument("--skip", type=float, default=1.0, help="mlp: weight of the linear scores added to the output")
+    parser.add_argument("--seed", type=int, default=0, help="mlp: random seed (network and folds)")
     parser.add_argument("--no-stack", action="store_true", help="mlp: do not feed the linear scores to the network")
 
 
@@ -27,4 +28,4 @@ def make_head(args: argparse.Namespace) -> MultiLabelHead | StackedMLPHead:
         return MultiLabelHead(C=args.C)
     return StackedMLPHead(C=args.C, hidden=args.hidden, epochs=args.epochs, learning_rate=args.lr,
                           weight_decay=args.weight_decay, dropout=args.dropout, skip=args.skip,
-                          stack=not args.no_stack)
+                          stack=not args.no_stack, random_state=args.seed)
