@@ -189,32 +189,38 @@ def subgroups(E: np.ndarray, seed: int = 0, max_groups: int = 4, min_members: in
 
 def representative(E: np.ndarray, centroid: Sequence[float], items: Sequence[Complaint],
                    confidence: Sequence[float], at_least: int = 3, at_most: int = MAX_EXAMPLES) -> list[int]:
-    """Which members show a cluster best (indices into `items`, closest first).
-    Members whose cause the model is sure of (`confidence` >= SURE_CAUSE) come
-    before the others, the closest to the centre first; the best member of every
-    language is taken (up to `at_most`), then the next best up to `at_least`;
-    the same text is never shown twice. `E`: the members' unit vectors."""
+    """Which members show a cluster best (indices into `items`, best first).
+    Members whose cause the model is sure of (`confidence` >= SURE_CAUSE) rank
+    before the others, then by closeness to the centre; the best member of every
+    language is taken (up to `at_most`), then the next best up to `at_least`,
+    never the same text twice. `E`: the members' unit vectors."""
+    if not items:
+        return []
     similarity = E @ np.asarray(centroid, np.float32)
-    order = sorted(range(len(items)), key=lambda k: (confidence[k] < SURE_CAUSE, -float(similarity[k])))
-    seen: set[str] = set()
-    distinct = []
-    for k in order:
-        key = " ".join(items[k].text.lower().split())
-        if key not in seen:
-            seen.add(key)
-            distinct.append(k)
+    order = np.lexsort((-similarity, np.asarray(confidence) < SURE_CAUSE))  # last key sorts first
+    present = {it.language for it in items}
     chosen: list[int] = []
     languages: set[str] = set()
-    for k in distinct:
-        if items[k].language not in languages and len(chosen) < at_most:
-            chosen.append(k)
+    for k in order:  # one text of a language cannot repeat another language's text
+        if len(chosen) >= at_most or len(languages) == len(present):
+            break
+        if items[k].language not in languages:
+            chosen.append(int(k))
             languages.add(items[k].language)
-    for k in distinct:
+    shown = {_text_key(items[k].text) for k in chosen}
+    for k in order:
         if len(chosen) >= min(at_least, at_most):
             break
-        if k not in chosen:
-            chosen.append(k)
-    return sorted(chosen, key=distinct.index)
+        key = _text_key(items[k].text)
+        if k not in chosen and key not in shown:
+            chosen.append(int(k))
+            shown.add(key)
+    rank = {int(k): r for r, k in enumerate(order)}
+    return sorted(chosen, key=rank.__getitem__)
+
+
+def _text_key(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 def summary(state: ClusterState, items: Sequence[Complaint], assignments: Sequence[Assignment],
