@@ -21,7 +21,7 @@ KEYWORD_SAMPLE = 2000
 WORDS_CHARS = 1000  # keywords come from a complaint's first 1,000 characters
 LIFT_COLUMNS = ("sku", "carrier", "country", "marketplace", "warehouse")
 DATE_COLUMNS = ("created_at", "date")
-MAX_EXAMPLES = 6  # examples of a cluster: at most one per language beyond the requested number
+MAX_EXAMPLES = 6  # most examples a cluster shows (more than requested only to cover more languages)
 SURE_CAUSE = 0.5  # members with a less likely cause are shown only when the sure ones run out
 
 # Plain names of the root causes; `name_language` picks one (English when missing).
