@@ -143,7 +143,7 @@ def model_subject(subject: str | None) -> str | None:
     or a thread (reply prefixes, the words of `_REFERENCE_WORDS`, numbers)."""
     if not subject:
         return None
-    words = [w for w in re.split(r"\s+", _REFERENCE_TOKEN.sub(" ", subject.lower())) if w]
+    words = _REFERENCE_TOKEN.sub(" ", subject.lower()).split()
     return subject if any(w not in _REFERENCE_WORDS for w in words) else None
 
 

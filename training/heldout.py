@@ -57,7 +57,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--encoder", default="use-m3", help="encoder spec")
     add_head_arguments(parser)
-    parser.add_argument("--embedding-weight", type=float, default=1.0, help="scale of sentence vectors")
+    parser.add_argument("--embedding-weight", type=float, default=ClassifierSettings.embedding_weight,
+                        help="scale of sentence vectors")
     parser.add_argument("--weak-negatives", type=int, default=3000, help="weak `other` examples")
     parser.add_argument("--teacher", type=Path, default=None, help="teacher-labelled texts (training/distill.py)")
     parser.add_argument("--teacher-limit", type=int, default=0, help="use only the first N teacher rows (0: all)")

@@ -75,7 +75,8 @@ def main() -> None:
     parser.add_argument("--encoder", default="use-m3", help="encoder spec (default use-m3)")
     parser.add_argument("--out", type=Path, default=ROOT / "models" / "default", help="model folder to write")
     add_head_arguments(parser)
-    parser.add_argument("--embedding-weight", type=float, default=1.0, help="scale of sentence vectors")
+    parser.add_argument("--embedding-weight", type=float, default=ClassifierSettings.embedding_weight,
+                        help="scale of sentence vectors")
     parser.add_argument("--weak-negatives", type=int, default=3000, help="weak `other` examples from real corpora")
     parser.add_argument("--cache-dir", type=Path, default=BUILD / "cache", help="sentence-vector cache")
     parser.add_argument("--teacher", type=Path, default=None,

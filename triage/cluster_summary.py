@@ -199,24 +199,23 @@ def representative(E: np.ndarray, centroid: Sequence[float], items: Sequence[Com
     similarity = E @ np.asarray(centroid, np.float32)
     order = np.lexsort((-similarity, np.asarray(confidence) < SURE_CAUSE))  # last key sorts first
     present = {it.language for it in items}
-    chosen: list[int] = []
+    taken: list[int] = []  # positions in `order`
     languages: set[str] = set()
-    for k in order:  # one text of a language cannot repeat another language's text
-        if len(chosen) >= at_most or len(languages) == len(present):
+    for pos, k in enumerate(order):  # one text of a language cannot repeat another language's text
+        if len(taken) >= at_most or len(languages) == len(present):
             break
         if items[k].language not in languages:
-            chosen.append(int(k))
+            taken.append(pos)
             languages.add(items[k].language)
-    shown = {_text_key(items[k].text) for k in chosen}
-    for k in order:
-        if len(chosen) >= min(at_least, at_most):
+    shown = {_text_key(items[order[pos]].text) for pos in taken}
+    for pos, k in enumerate(order):
+        if len(taken) >= min(at_least, at_most):
             break
         key = _text_key(items[k].text)
-        if k not in chosen and key not in shown:
-            chosen.append(int(k))
+        if key not in shown:  # also skips the members already taken
+            taken.append(pos)
             shown.add(key)
-    rank = {int(k): r for r, k in enumerate(order)}
-    return sorted(chosen, key=rank.__getitem__)
+    return [int(order[pos]) for pos in sorted(taken)]
 
 
 def _text_key(text: str) -> str:
