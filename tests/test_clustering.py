@@ -16,6 +16,7 @@ from triage.cli import main
 from triage.cluster_summary import keywords_by_language, lift_table, representative, summary, week_of, words_of
 from triage.clustering import Cluster, Clusterer, ClusterSettings, ClusterState, Complaint
 from triage.encoders import load_encoder
+from triage.keywords import merge_korean_particles
 from triage.language import detect_language
 from triage.pipeline import vectorize
 from triage.root_causes import RootCauseModel
@@ -197,6 +198,17 @@ def test_representative_examples_prefer_sure_causes_cover_languages_and_skip_rep
     assert [items[k].text for k in representative(E, [1.0, 0.0], items, confidence, at_least=4)] == [
         "Box crushed ", "crushed box, broken glass", "箱子压坏了", "caja aplastada"]
     assert representative(E, [1.0, 0.0], items, confidence, at_least=2, at_most=2) == [1, 4]
+
+
+def test_korean_keywords_are_nouns_without_their_particles() -> None:
+    # project-written texts, not real buyer text
+    texts = ["배송이 너무 늦어요", "배송은 왜 이렇게 늦나요", "택배 배송 지연", "고양이 사료 상자가 찌그러졌어요",
+             "고양이 간식 상자가 찌그러졌어요"]
+    items = [Complaint(str(i), "late_delivery", np.ones(4), t, "ko") for i, t in enumerate(texts)]
+    kw = keywords_by_language(items, ["a", "a", "a", "b", "b"])
+    assert "배송" in kw["a"]["ko"] and not {"배송이", "배송은"} & set(kw["a"]["ko"])
+    assert {"고양이", "상자가"} <= set(kw["b"]["ko"])  # no bare "고양" or "상자" anywhere: words kept as written
+    assert merge_korean_particles([{"상자가"}, {"상자를"}, {"나이가"}]) == [{"상자"}, {"상자"}, {"나이가"}]
 
 
 def test_week_of() -> None:

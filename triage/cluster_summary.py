@@ -14,7 +14,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from .clustering import Assignment, Cluster, ClusterState, Complaint
-from .keywords import content_words
+from .keywords import content_words, merge_korean_particles
 from .segment import segment
 
 KEYWORD_SAMPLE = 2000
@@ -91,11 +91,15 @@ def keywords_by_language(items: Sequence[Complaint], cluster_of: Sequence[str | 
     "delivery" or "好吃", drop). A keyword is in at least two of the cluster's
     complaints, so a language with one complaint in a cluster gets none.
     `words` (from `words_of`, per item) saves segmenting again."""
+    found_words = [set() if cid is None else words[k] if words is not None else words_of(it)
+                   for k, (it, cid) in enumerate(zip(items, cluster_of))]
+    korean = [k for k, it in enumerate(items) if it.language == "ko"]
+    for k, merged in zip(korean, merge_korean_particles([found_words[k] for k in korean])):
+        found_words[k] = merged
     counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)  # (cluster, lang) -> complaints per word
     for k, (it, cid) in enumerate(zip(items, cluster_of)):
-        if cid is None:
-            continue
-        counts[(cid, it.language)].update(words[k] if words is not None else words_of(it))
+        if cid is not None:
+            counts[(cid, it.language)].update(found_words[k])
     totals: dict[str, Counter[str]] = defaultdict(Counter)  # lang -> words
     clusters_per: Counter[str] = Counter()
     for (_, lang), found in counts.items():

@@ -6,7 +6,9 @@ lists plus the stopwords-iso lists (`stopwordsiso`, MIT licence) of every
 language they cover. Japanese is re-segmented into dictionary words with
 Janome (pure Python, its dictionary inside the package), keeping nouns,
 verbs and adjectives in their base form: the BudouX chunks the classifier
-reads ("返品するか") are phrases, not words.
+reads ("返品するか") are phrases, not words. A Korean word is a noun with its
+particles ("배송이", "배송은"); `merge_korean_particles` maps it to the bare
+noun when the complaints show that noun elsewhere.
 """
 
 from __future__ import annotations
@@ -27,6 +29,11 @@ _PROJECT_STOP = {
 _ALNUM_SHORT = re.compile(r"^[a-z0-9]{1,2}$")
 _UNSPACED = ("zh", "ja", "th", "ko")  # one or two characters can be a whole word
 _JA_KEPT = ("名詞", "動詞", "形容詞")
+# Korean particles that follow a noun inside a space-separated word, longest first
+_KO_PARTICLES = tuple(sorted(
+    "이 가 은 는 을 를 에 의 도 만 와 과 로 으로 에서 에게 한테 까지 부터 처럼 보다 하고 이랑 랑 이나 마다 조차 "
+    "밖에 에는 에서는 으로는 로는 에도 에서도 이라도 라도 께서 이에요 예요 이요".split(), key=len, reverse=True))
+_HANGUL = re.compile(r"^[\uac00-\ud7a3]+$")
 _JA_DROPPED = ("非自立", "数", "代名詞", "接尾")
 
 
@@ -54,6 +61,27 @@ def content_words(text: str, tokens: Sequence[Token], language: str) -> set[str]
         return {w for w in _japanese_words(text) if keep(w, language)}
     words = {t.text.lower() for t in tokens if not (t.start and text[t.start - 1] == "@")}
     return {w for w in words if keep(w, language)}
+
+
+def merge_korean_particles(words: Sequence[set[str]]) -> list[set[str]]:
+    """Korean words of several complaints with their particles taken off
+    ("배송이" -> "배송") where the noun is attested: alone, or with another
+    particle, among these complaints. Nouns of two syllables or more only, so
+    a word that merely ends like a particle ("고양이", cat) keeps its form
+    unless "고양" itself occurs."""
+    vocabulary = set().union(*words) if words else set()
+    forms: dict[str, set[str]] = {}  # noun -> its words with a particle
+    for word in vocabulary:
+        if not _HANGUL.match(word):
+            continue
+        for particle in _KO_PARTICLES:
+            noun = word[: -len(particle)]
+            if word.endswith(particle) and len(noun) >= 2:
+                forms.setdefault(noun, set()).add(word)
+                break
+    stem = {word: noun for noun, found in forms.items()
+            if noun in vocabulary or len(found) >= 2 for word in found}
+    return [{stem.get(w, w) for w in found} for found in words]
 
 
 @lru_cache(maxsize=1)
