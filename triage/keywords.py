@@ -29,12 +29,12 @@ _PROJECT_STOP = {
 _ALNUM_SHORT = re.compile(r"^[a-z0-9]{1,2}$")
 _UNSPACED = ("zh", "ja", "th", "ko")  # one or two characters can be a whole word
 _JA_KEPT = ("名詞", "動詞", "形容詞")
+_JA_DROPPED = ("非自立", "数", "代名詞", "接尾")
 # Korean particles that follow a noun inside a space-separated word, longest first
 _KO_PARTICLES = tuple(sorted(
     "이 가 은 는 을 를 에 의 도 만 와 과 로 으로 에서 에게 한테 까지 부터 처럼 보다 하고 이랑 랑 이나 마다 조차 "
     "밖에 에는 에서는 으로는 로는 에도 에서도 이라도 라도 께서 이에요 예요 이요".split(), key=len, reverse=True))
 _HANGUL = re.compile(r"^[\uac00-\ud7a3]+$")
-_JA_DROPPED = ("非自立", "数", "代名詞", "接尾")
 
 
 @lru_cache(maxsize=64)
