@@ -69,7 +69,7 @@ def merge_korean_particles(words: Sequence[set[str]]) -> list[set[str]]:
     particle, among these complaints. Nouns of two syllables or more only, so
     a word that merely ends like a particle ("고양이", cat) keeps its form
     unless "고양" itself occurs."""
-    vocabulary = set().union(*words) if words else set()
+    vocabulary: set[str] = set().union(*words)
     forms: dict[str, set[str]] = {}  # noun -> its words with a particle
     for word in vocabulary:
         if not _HANGUL.match(word):
