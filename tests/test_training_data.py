@@ -57,10 +57,22 @@ def test_check_set_barely_overlaps_the_seeds() -> None:
 
 
 def test_annotations_hold_no_text() -> None:
-    for path in sorted((DATA / "annotations").glob("*.jsonl")):
+    paths = sorted((DATA / "annotations").rglob("*.jsonl"))
+    assert {p.parent.name for p in paths} == {"annotations", "uncertain", "complaints"}
+    for path in paths:
         for row in read(path):
             assert set(row) == {"id", "labels", "root_causes", "urgency"}
             check_row(row)
+
+
+def test_root_cause_only_pools_stay_out_of_the_classifier_data() -> None:
+    from training.weak_labels import load_annotations
+
+    classifier, causes = load_annotations(), load_annotations(all_pools=True)
+    cause_only = {row["id"] for sub in ("uncertain", "complaints")
+                  for path in (DATA / "annotations" / sub).glob("*.jsonl") for row in read(path)}
+    assert cause_only and not cause_only & set(classifier)
+    assert set(causes) == set(classifier) | cause_only
 
 
 @pytest.mark.shared_data

@@ -12,6 +12,11 @@ benchmarks/bench_clusters.py).
 
     python -m training.cv_root_causes [--labels late_delivery] [--folds 5]
         [--grid "C=0.3,1,3" --grid "lexical_weight=0.5,1,2" ...]
+        [--train-only complaints | --leave-out complaints]
+
+To measure what a folder of annotation pools adds, compare `--leave-out
+complaints` (its texts not used) with `--train-only complaints` (its texts
+always in training, never scored): the scored folds are the same texts.
 
 Each --grid adds the values of one setting (the others stay at their
 defaults, or at the values given with --set name=value); `seed_weight`, `C`, `lexical_weight`, `class_weight` (none or
@@ -21,13 +26,14 @@ balanced), `min_confidence` and `min_similarity` (ClusterSettings) can vary.
 from __future__ import annotations
 
 import argparse
+import json
 import time
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from training.train_root_causes import ROOT, training_rows
+from training.train_root_causes import HERE, ROOT, training_rows
 from triage.clustering import Clusterer, ClusterSettings, Complaint
 from triage.encoders import load_encoder
 from triage.encoders.cached import CachedEncoder
@@ -36,6 +42,7 @@ from triage.language import detect_language
 from triage.pipeline import vectorize
 from triage.root_causes import CauseModelSettings, RootCauseModel
 
+ANNOTATIONS = HERE / "data" / "annotations"
 DEFAULTS: dict[str, Any] = {"seed_weight": 0.5, "C": CauseModelSettings.C,
                             "lexical_weight": CauseModelSettings.lexical_weight, "class_weight": "balanced",
                             "min_confidence": ClusterSettings.min_confidence,
@@ -43,14 +50,16 @@ DEFAULTS: dict[str, Any] = {"seed_weight": 0.5, "C": CauseModelSettings.C,
 
 
 def evaluate(rows: list[dict], embeddings: np.ndarray, languages: list[str], labels: list[str],
-             setting: dict[str, Any], folds: int, seed: int = 0) -> dict[str, tuple[float, float]]:
-    """label -> (mean ARI, mean purity) over the folds."""
+             setting: dict[str, Any], folds: int, seed: int = 0, train_only: frozenset[str] = frozenset()
+             ) -> dict[str, tuple[float, float]]:
+    """label -> (mean ARI, mean purity) over the folds; annotated rows whose id
+    is in `train_only` always train, like the seeds."""
     from sklearn.metrics import adjusted_rand_score
 
-    annotated = np.array([i for i, r in enumerate(rows) if r["source"] == "annotated"])
+    annotated = np.array([i for i, r in enumerate(rows) if r["source"] == "annotated" and r["id"] not in train_only])
     order = np.random.default_rng(seed).permutation(len(annotated))
     fold_of = np.empty(len(rows), dtype=int)
-    fold_of[:] = -1  # seeds: always training
+    fold_of[:] = -1  # seeds and train-only pools: always training
     fold_of[annotated[order]] = np.arange(len(annotated)) % folds
     weights = np.array([r["weight"] if r["source"] == "annotated" else setting["seed_weight"] for r in rows])
     scores: dict[str, list[tuple[float, float]]] = {label: [] for label in labels}
@@ -82,6 +91,17 @@ def evaluate(rows: list[dict], embeddings: np.ndarray, languages: list[str], lab
             for label, v in scores.items()}
 
 
+def pool_ids(folders: list[str]) -> set[str]:
+    """Ids annotated in the pools of training/data/annotations/<folder>/."""
+    ids: set[str] = set()
+    for folder in folders:
+        paths = sorted((ANNOTATIONS / folder).glob("*.jsonl"))
+        if not paths:
+            raise SystemExit(f"no annotation pools in {ANNOTATIONS / folder}")
+        ids |= {json.loads(line)["id"] for path in paths for line in path.read_text().splitlines() if line.strip()}
+    return ids
+
+
 def _value(name: str, value: str) -> Any:
     if name not in DEFAULTS:
         raise SystemExit(f"unknown setting {name!r}; one of {sorted(DEFAULTS)}")
@@ -109,19 +129,27 @@ def main() -> None:
     parser.add_argument("--grid", action="append", default=[], help="setting=v1,v2,... (repeatable)")
     parser.add_argument("--set", action="append", default=[], help="setting=value: change the base setting")
     parser.add_argument("--skip-defaults", action="store_true", help="only the --grid variants")
+    parser.add_argument("--train-only", action="append", default=[], metavar="FOLDER",
+                        help="annotation pools in training/data/annotations/FOLDER always train, never scored")
+    parser.add_argument("--leave-out", action="append", default=[], metavar="FOLDER",
+                        help="annotation pools in training/data/annotations/FOLDER are not used")
     parser.add_argument("--cache-dir", type=Path, default=ROOT / "build" / "cache", help="sentence-vector cache")
     args = parser.parse_args()
     labels = [x for x in args.labels.split(",") if x]
     rows = training_rows(1.0)  # seed weights are set per setting
+    left_out = pool_ids(args.leave_out)
+    rows = [r for r in rows if r.get("id") not in left_out]
+    train_only = frozenset(pool_ids(args.train_only))
     encoder = CachedEncoder(load_encoder("use-m3"), args.cache_dir)
     embeddings, _ = vectorize(encoder, [r["text"] for r in rows])
     languages = [r.get("lang") or detect_language(r["text"]) for r in rows]
-    n = {label: sum(label in r["root_causes"] for r in rows if r["source"] == "annotated") for label in labels}
+    n = {label: sum(label in r["root_causes"] for r in rows if r["source"] == "annotated" and r["id"] not in train_only)
+         for label in labels}
     print(f"{len(rows)} training texts; annotated complaints per label {n}; {args.folds} folds")
     base = {name: _value(name, value) for name, _, value in (x.partition("=") for x in args.set)}
     for setting in _parse_grid(args.grid, not args.skip_defaults, base):
         started = time.perf_counter()
-        runs = [evaluate(rows, embeddings, languages, labels, setting, args.folds, seed)
+        runs = [evaluate(rows, embeddings, languages, labels, setting, args.folds, seed, train_only)
                 for seed in range(args.repeats)]
         result = {label: (float(np.mean([r[label][0] for r in runs])), float(np.mean([r[label][1] for r in runs])))
                   for label in labels}

@@ -57,12 +57,12 @@ def training_rows(seed_weight: float) -> list[dict]:
     excluded = {row["text"].strip() for row in dev_gold()}
     out: list[dict] = []
     rows = all_rows()
-    for id_, note in load_annotations(uncertain=True).items():
+    for id_, note in load_annotations(all_pools=True).items():
         row = rows.get(id_)
         if not note.get("root_causes") or row is None or row["text"].strip() in excluded:
             continue
         text = clean_text(row["text"])[0]
-        out.append({"text": text, "lang": row["lang"], "root_causes": harmonise(text, note["root_causes"]),
+        out.append({"id": id_, "text": text, "lang": row["lang"], "root_causes": harmonise(text, note["root_causes"]),
                     "weight": ANNOTATED_WEIGHT, "source": "annotated"})
     for path in sorted((HERE / "data" / "seeds").glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():

@@ -67,15 +67,19 @@ def weak_labels(text: str, language: str) -> list[str]:
             if language in by_lang and by_lang[language].search(text)]
 
 
-def load_annotations(uncertain: bool = False) -> dict[str, dict]:
+def load_annotations(all_pools: bool = False) -> dict[str, dict]:
     """Annotated real texts by id: the pools of training/data/annotations, and
-    with `uncertain` also the pools chosen by the model's uncertainty
-    (annotations/uncertain/). Those over-represent borderline texts, and a
-    classifier trained on them did worse on dev_gold's English and on the
-    check set; the root-cause model, trained on complaints only, gained."""
+    with `all_pools` also the pools that train the root-cause model only:
+    `uncertain/` (chosen by the model's uncertainty) and `complaints/` (texts
+    the model calls complaints, sampled by training/sample_cause_pools.py).
+    Both over-represent complaints and borderline texts; a classifier trained
+    on the uncertain pools did worse on dev_gold's English and on the check
+    set, while the root-cause model, trained on complaints only, gained."""
     out: dict[str, dict] = {}
     folder = HERE / "data" / "annotations"
-    paths = sorted(folder.glob("*.jsonl")) + (sorted((folder / "uncertain").glob("*.jsonl")) if uncertain else [])
+    paths = sorted(folder.glob("*.jsonl"))
+    if all_pools:
+        paths += sorted((folder / "uncertain").glob("*.jsonl")) + sorted((folder / "complaints").glob("*.jsonl"))
     for path in paths:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
