@@ -1,10 +1,12 @@
 """Train the root-cause model that guides clustering (triage/root_causes.py)
-and write it to models/clusters/.
+and write it to models/clusters/:
+
+    python -m training.train_root_causes --balance-causes --C 3
 
 Data (dev_gold.jsonl is never used: it is only evaluated, in
 benchmarks/bench_clusters.py):
-- annotated real texts: training/data/annotations/*.jsonl and uncertain/*.jsonl give ids and
-  `root_causes`; the texts are read from ../shared/data by id. Weight 3.
+- annotated real texts: training/data/annotations/*.jsonl, uncertain/*.jsonl and
+  complaints/*.jsonl give ids and `root_causes`; the texts are read from ../shared/data by id. Weight 3.
 - project-written seeds: training/data/seeds/*.jsonl (15 languages), which
   carry `root_causes` too. Weight `--seed-weight` (default 0.5): they teach
   the other languages, the real texts teach the real phrasing.
