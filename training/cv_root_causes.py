@@ -26,14 +26,14 @@ balanced), `min_confidence` and `min_similarity` (ClusterSettings) can vary.
 from __future__ import annotations
 
 import argparse
-import json
 import time
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from training.train_root_causes import HERE, ROOT, training_rows
+from training.train_root_causes import ROOT, training_rows
+from training.weak_labels import pool_ids
 from triage.clustering import Clusterer, ClusterSettings, Complaint
 from triage.encoders import load_encoder
 from triage.encoders.cached import CachedEncoder
@@ -42,7 +42,6 @@ from triage.language import detect_language
 from triage.pipeline import vectorize
 from triage.root_causes import CauseModelSettings, RootCauseModel
 
-ANNOTATIONS = HERE / "data" / "annotations"
 DEFAULTS: dict[str, Any] = {"seed_weight": 0.5, "C": CauseModelSettings.C,
                             "lexical_weight": CauseModelSettings.lexical_weight, "class_weight": "balanced",
                             "min_confidence": ClusterSettings.min_confidence,
@@ -91,17 +90,6 @@ def evaluate(rows: list[dict], embeddings: np.ndarray, languages: list[str], lab
             for label, v in scores.items()}
 
 
-def pool_ids(folders: list[str]) -> set[str]:
-    """Ids annotated in the pools of training/data/annotations/<folder>/."""
-    ids: set[str] = set()
-    for folder in folders:
-        paths = sorted((ANNOTATIONS / folder).glob("*.jsonl"))
-        if not paths:
-            raise SystemExit(f"no annotation pools in {ANNOTATIONS / folder}")
-        ids |= {json.loads(line)["id"] for path in paths for line in path.read_text().splitlines() if line.strip()}
-    return ids
-
-
 def _value(name: str, value: str) -> Any:
     if name not in DEFAULTS:
         raise SystemExit(f"unknown setting {name!r}; one of {sorted(DEFAULTS)}")
@@ -137,9 +125,9 @@ def main() -> None:
     args = parser.parse_args()
     labels = [x for x in args.labels.split(",") if x]
     rows = training_rows(1.0)  # seed weights are set per setting
-    left_out = pool_ids(args.leave_out)
+    left_out = {id_ for folder in args.leave_out for id_ in pool_ids(folder)}
     rows = [r for r in rows if r.get("id") not in left_out]
-    train_only = frozenset(pool_ids(args.train_only))
+    train_only = frozenset(id_ for folder in args.train_only for id_ in pool_ids(folder))
     encoder = CachedEncoder(load_encoder("use-m3"), args.cache_dir)
     embeddings, _ = vectorize(encoder, [r["text"] for r in rows])
     languages = [r.get("lang") or detect_language(r["text"]) for r in rows]

@@ -21,13 +21,13 @@ from pathlib import Path
 from training.build_dataset import BUILD, DEFAULT_WEAK_LABELS, build
 from training.heads import add_head_arguments, make_head
 from training.train_default import with_teacher, write_jsonl
+from training.weak_labels import ANNOTATIONS, read_pool
 from triage.classifier import ClassifierSettings
 from triage.dataset import load_examples
 from triage.encoders import load_encoder
 from triage.training import evaluate_pipeline, save_pipeline, train
 
 HELD_OUT_FOLDS = 5
-ANNOTATIONS = Path(__file__).resolve().parent / "data" / "annotations"
 
 
 def held_out(row_id: str) -> bool:
@@ -49,7 +49,7 @@ def pool_ids(numbers: list[int]) -> set[str]:
         path = ANNOTATIONS / f"pool_{n}.jsonl"
         if not path.is_file():
             raise SystemExit(f"no annotation pool {path}")
-        ids |= {json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+        ids |= {row["id"] for row in read_pool(path)}
     return ids
 
 

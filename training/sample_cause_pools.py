@@ -31,17 +31,15 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def candidates(label: str, max_chars: int) -> list[dict[str, str]]:
     """Unannotated real texts, not in dev_gold, that the default model gives `label`."""
-    rows = all_rows()
-    annotated = load_annotations(all_pools=True)
-    seen = {rows[i]["text"].strip() for i in annotated if i in rows}
-    seen |= {r["text"].strip() for r in dev_gold()}
-    gold_ids = {r["id"] for r in dev_gold()}
-    todo, texts = [], set()
+    rows, gold = all_rows(), dev_gold()
+    skipped = set(load_annotations(all_pools=True)) | {r["id"] for r in gold}
+    seen = {rows[i]["text"].strip() for i in skipped if i in rows} | {r["text"].strip() for r in gold}
+    todo = []
     for id_, row in rows.items():
         text = row["text"].strip()
-        if id_ in annotated or id_ in gold_ids or text in seen or text in texts or len(text) > max_chars:
+        if id_ in skipped or text in seen or len(text) > max_chars:
             continue
-        texts.add(text)
+        seen.add(text)  # one copy of a text repeated in the corpora
         todo.append(row)
     pipeline = Pipeline.load()
     found: list[dict[str, str]] = []

@@ -67,6 +67,22 @@ def weak_labels(text: str, language: str) -> list[str]:
             if language in by_lang and by_lang[language].search(text)]
 
 
+ANNOTATIONS = HERE / "data" / "annotations"
+
+
+def read_pool(path: Path) -> list[dict]:
+    """The annotation lines of one pool file."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def pool_ids(folder: str) -> set[str]:
+    """Ids annotated in the pools of training/data/annotations/<folder>/."""
+    paths = sorted((ANNOTATIONS / folder).glob("*.jsonl"))
+    if not paths:
+        raise SystemExit(f"no annotation pools in {ANNOTATIONS / folder}")
+    return {row["id"] for path in paths for row in read_pool(path)}
+
+
 def load_annotations(all_pools: bool = False) -> dict[str, dict]:
     """Annotated real texts by id: the pools of training/data/annotations, and
     with `all_pools` also the pools that train the root-cause model only:
@@ -75,17 +91,10 @@ def load_annotations(all_pools: bool = False) -> dict[str, dict]:
     Both over-represent complaints and borderline texts; a classifier trained
     on the uncertain pools did worse on dev_gold's English and on the check
     set, while the root-cause model, trained on complaints only, gained."""
-    out: dict[str, dict] = {}
-    folder = HERE / "data" / "annotations"
-    paths = sorted(folder.glob("*.jsonl"))
+    paths = sorted(ANNOTATIONS.glob("*.jsonl"))
     if all_pools:
-        paths += sorted((folder / "uncertain").glob("*.jsonl")) + sorted((folder / "complaints").glob("*.jsonl"))
-    for path in paths:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                row = json.loads(line)
-                out[row["id"]] = row
-    return out
+        paths += [path for sub in ("uncertain", "complaints") for path in sorted((ANNOTATIONS / sub).glob("*.jsonl"))]
+    return {row["id"]: row for path in paths for row in read_pool(path)}
 
 
 def check_precision() -> dict:
