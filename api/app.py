@@ -57,6 +57,7 @@ class Settings:
     rate_limit: float = 500.0  # requests per second per key; 0 disables
     max_body_bytes: int = 16 * 1024 * 1024
     model_threads: int = 1
+    second_opinion: bool = False  # also run the model's second model on unsure texts (triage/second_opinion.py)
     ingest_threads: int = 0  # threads classifying posted tickets at once; 0: cores / server processes
     cluster_model: str | None = None  # root-cause model folder (default models/clusters); "none" disables
     urgency_refresh_seconds: float = 30.0  # background re-scoring of time-dependent urgency; 0: off
@@ -73,6 +74,7 @@ class Settings:
             rate_limit=_number(env, "TRIAGE_RATE_LIMIT", 500.0),
             max_body_bytes=int(_number(env, "TRIAGE_MAX_BODY_BYTES", 16 * 1024 * 1024)),
             model_threads=int(_number(env, "TRIAGE_MODEL_THREADS", 1)),
+            second_opinion=env.get("TRIAGE_SECOND_OPINION", "").strip().lower() not in ("", "0", "false", "no"),
             ingest_threads=int(_number(env, "TRIAGE_INGEST_THREADS", 0)),
             cluster_model=env.get("TRIAGE_CLUSTER_MODEL") or None,
             urgency_refresh_seconds=_number(env, "TRIAGE_URGENCY_REFRESH_SECONDS", 30.0),
@@ -132,7 +134,8 @@ def create_app(
         # on each other), set once for the process: ingest's model threads run at the
         # same time and must not change it under each other.
         threadpool_limits(settings.model_threads, user_api="blas")
-        model = pipeline or Pipeline.load(folder, threads=settings.model_threads)
+        model = pipeline or Pipeline.load(folder, threads=settings.model_threads,
+                                          second_opinion=settings.second_opinion)
         model.analyse(["warm-up: loads the language identifier and tokenizers before the first request"])
         app.state.pipeline = model
         clusters = _cluster_service(engine, model, cluster_model, settings.cluster_model)

@@ -1,7 +1,7 @@
 """Benchmark of the classifier's speed and memory (a script that prints figures,
 not a test).
 
-    python benchmarks/bench_classifier.py [--limit N] [--model DIR] [--workers N]
+    python benchmarks/bench_classifier.py [--limit N] [--model DIR] [--workers N] [--second-opinion]
 
 Measures, on the 93,630 real benchmark texts of ../shared/data:
 - `triage score` throughput end to end, file to file (texts per second);
@@ -68,6 +68,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--limit", type=int, default=None, help="use only the first N benchmark texts")
     parser.add_argument("--model", default=None, help="model folder (default: the bundled model)")
+    parser.add_argument("--second-opinion", action="store_true", help="run the model with its second opinion")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="scoring processes")
     parser.add_argument("--batch-size", type=int, default=256, help="texts per batch")
     args = parser.parse_args()
@@ -75,7 +76,7 @@ def main() -> None:
     if not all(f.is_file() for f in files):
         sys.exit(f"benchmark texts not found in {SHARED} (set TRIAGE_SHARED_DATA)")
 
-    model = ["--model", args.model] if args.model else []
+    model = (["--model", args.model] if args.model else []) + (["--second-opinion"] if args.second_opinion else [])
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"load average {load()}")
     with tempfile.TemporaryDirectory() as tmp:
@@ -101,7 +102,8 @@ def main() -> None:
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         cores = min(args.workers, os.cpu_count() or 1)
-        print(f"triage score: {n / seconds:.0f} texts/s ({seconds:.1f} s, {args.workers} workers, exit {code}); "
+        kind = "threads" if args.second_opinion else "workers"
+        print(f"triage score: {n / seconds:.0f} texts/s ({seconds:.1f} s, {args.workers} {kind}, exit {code}); "
               f"peak memory {peak / 1024:.0f} MiB; load average after {load()}")
         # On a shared machine the wall-clock rate depends on the others' load; CPU time does much less.
         print(f"CPU time {cpu:.1f} s (parent and workers): {cores * n / cpu:.0f} texts/s on {cores} "

@@ -92,3 +92,32 @@ def test_e5_model_rebuilds_from_its_delta_and_reproduces_its_figures(e5_bundled:
     check = Path(__file__).resolve().parents[1] / "training" / "data" / "check" / "multilingual_check.jsonl"
     report = evaluate_pipeline(e5_bundled, load_examples([check]))
     assert report["micro_f1"] == pytest.approx(recorded["micro_f1"], abs=1e-3)
+
+
+@pytest.fixture(scope="module")
+def paired(tmp_path_factory):
+    """The bundled model with its second opinion (the fine-tuned e5-small in
+    int8), built into a temporary cache."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("TRIAGE_CACHE_DIR", str(tmp_path_factory.mktemp("pair-cache")))
+        yield Pipeline.load(second_opinion=True)
+
+
+def test_second_opinion_reproduces_its_figures(paired: Pipeline) -> None:
+    from pathlib import Path
+
+    from triage.dataset import load_examples
+
+    config = json.loads((DEFAULT_MODEL_DIR / "config.json").read_text())["second_opinion"]
+    assert (DEFAULT_MODEL_DIR / config["model"]).resolve() == (DEFAULT_MODEL_DIR.parent / "e5-small-ft").resolve()
+    assert paired.second_opinion is not None and paired.second_opinion.encoder.spec.startswith("e5-small-int8:")
+    for text, labels in CLEAR_CASES:
+        assert paired.analyse([text])[0].prediction.labels == labels, text
+    recorded = json.loads((DEFAULT_MODEL_DIR / "metrics.json").read_text())["multilingual_check_second_opinion"]
+    check = Path(__file__).resolve().parents[1] / "training" / "data" / "check" / "multilingual_check.jsonl"
+    report = evaluate_pipeline(paired, load_examples([check]))
+    assert report["micro_f1"] == pytest.approx(recorded["micro_f1"], abs=1e-3)
+
+
+def test_second_opinion_is_off_unless_asked_for(bundled: Pipeline) -> None:
+    assert bundled.second_opinion is None

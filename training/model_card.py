@@ -53,6 +53,12 @@ def write_model_card(folder: Path) -> None:
         *[_row(name, r) for name, r in metrics.items() if "labels" in r],  # not the urgency figures
         "",
     ]
+    second = config.get("second_opinion")
+    if second:
+        lines += [f"Second opinion (off unless asked for: `--second-opinion`, `TRIAGE_SECOND_OPINION=1`): texts "
+                  f"with any label probability in [{second['zone'][0]}, {second['zone'][1]}) are labelled again "
+                  f"by `{second['model']}` with encoder `{second.get('encoder', 'its own')}`; the "
+                  "`*_second_opinion` rows above are the pair's figures (triage/second_opinion.py).", ""]
     if "urgency" in metrics:
         u = metrics["urgency"]
         lines += [f"Urgency head (training/train_urgency.py, `urgency.safetensors`): trained on {u['examples']} "

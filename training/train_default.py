@@ -23,6 +23,7 @@ from triage.classifier import ClassifierSettings, ComplaintClassifier
 from triage.dataset import load_examples
 from triage.encoders import load_encoder
 from triage.pipeline import Pipeline
+from triage.second_opinion import SecondOpinion
 from triage.training import evaluate_pipeline, save_pipeline, train
 from triage.urgency_model import TextUrgencyModel
 
@@ -43,6 +44,29 @@ def with_teacher(rows: list[dict], teacher: Path, limit: int = 0, weight: float 
     labelled = read_jsonl(teacher)
     labelled = labelled[:limit] if limit else labelled
     return rows + [{**row, "weight": weight} for row in labelled if row["text"] not in seen]
+
+
+def evaluate(pipeline: Pipeline) -> dict:
+    """Figures on dev_gold and the multilingual check set (never trained on)."""
+    dev_file = write_jsonl(BUILD / "dev.jsonl", [
+        {"id": r["id"], "text": r["text"], "labels": r["labels"], "lang": r["lang"]} for r in dev_gold()])
+    return {"dev_gold": evaluate_pipeline(pipeline, load_examples([dev_file])),
+            "multilingual_check": evaluate_pipeline(pipeline, load_examples([CHECK_SET]))}
+
+
+def keep_second_opinion(pipeline: Pipeline, folder: Path, metrics: dict) -> bool:
+    """Carry the second-opinion entry (training/second_opinion.py) of an
+    existing model folder over to the retrained pipeline, and add the pair's
+    figures to `metrics` as `*_second_opinion`."""
+    config_file = folder / "config.json"
+    settings = json.loads(config_file.read_text()).get("second_opinion") if config_file.is_file() else None
+    if not settings:
+        return False
+    pipeline.config["second_opinion"] = settings
+    pipeline.second_opinion = SecondOpinion.load(settings, folder)
+    metrics.update({f"{k}_second_opinion": v for k, v in evaluate(pipeline).items()})
+    pipeline.second_opinion = None
+    return True
 
 
 def keep_urgency_head(pipeline: Pipeline, folder: Path, metrics: dict) -> bool:
@@ -88,16 +112,13 @@ def main() -> None:
     if args.teacher:
         rows = with_teacher(rows, args.teacher)
     train_file = write_jsonl(BUILD / "train.jsonl", rows)
-    dev_file = write_jsonl(BUILD / "dev.jsonl", [
-        {"id": r["id"], "text": r["text"], "labels": r["labels"], "lang": r["lang"]} for r in dev_gold()])
     examples = load_examples([train_file])
     pipeline = train(examples, load_encoder(args.encoder), head=make_head(args),
                      settings=ClassifierSettings(embedding_weight=args.embedding_weight),
                      cache_dir=args.cache_dir)
-    metrics = {
-        "dev_gold": evaluate_pipeline(pipeline, load_examples([dev_file])),
-        "multilingual_check": evaluate_pipeline(pipeline, load_examples([CHECK_SET])),
-    }
+    metrics = evaluate(pipeline)
+    if keep_second_opinion(pipeline, args.out, metrics):
+        print(f"kept the second opinion of {args.out}; metrics.json has the pair's figures too")
     pipeline.config["training_seconds"] = round(time.time() - started, 1)
     if keep_urgency_head(pipeline, args.out, metrics):
         print(f"kept the urgency head of {args.out}")

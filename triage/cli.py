@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any, Sequence
 
+from .cores import usable_cores
 from .labels import COMPLAINT_LABELS
 
 EXIT_OK, EXIT_ROW_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -24,19 +25,23 @@ def _fail(message: str) -> int:
     return EXIT_USAGE
 
 
-def _usable_cores() -> int:
-    """Cores this process may run on (a CPU affinity mask or container limit can leave fewer than cpu_count)."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
 def _model_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--model", metavar="DIR", default=os.environ.get("TRIAGE_MODEL"),
         help="model folder (default: $TRIAGE_MODEL, else the bundled models/default)",
     )
+
+
+def _second_opinion_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--second-opinion", action="store_true", default=_env_flag("TRIAGE_SECOND_OPINION"),
+        help="also run the model's second model on the texts it is unsure of (bundled default: the fine-tuned "
+             "e5-small in int8; README, 'A second opinion'): more accurate, about half the speed "
+             "(default: off, or $TRIAGE_SECOND_OPINION=1)")
+
+
+def _env_flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() not in ("", "0", "false", "no")
 
 
 # -- classify -------------------------------------------------------------------
@@ -51,7 +56,7 @@ def cmd_classify(args: argparse.Namespace) -> int:
         texts = [line.rstrip("\n") for line in sys.stdin if line.strip()]
     if not texts:
         return _fail("give at least one text (as arguments, or one per line on standard input)")
-    pipeline = Pipeline.load(args.model)
+    pipeline = Pipeline.load(args.model, second_opinion=args.second_opinion)
     try:
         analyses = pipeline.analyse(texts)
     except InvalidTextError as exc:
@@ -109,7 +114,7 @@ def cmd_score(args: argparse.Namespace) -> int:
         file_format(args.input)
     except InputFormatError as exc:
         return _fail(str(exc))
-    if args.batch_size < 1 or args.workers < 1:
+    if args.batch_size < 1 or (args.workers is not None and args.workers < 1):
         return _fail("--batch-size and --workers must be at least 1")
     if args.limit is not None and args.limit < 0:
         return _fail("--limit must be at least 0")
@@ -126,7 +131,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     try:
         stats = score_file(args.input, args.output, model_dir=args.model, batch_size=args.batch_size,
                            workers=args.workers, limit=args.limit, progress=progress if show else None,
-                           columns=columns, resume=args.resume)
+                           columns=columns, resume=args.resume, second_opinion=args.second_opinion)
     except InputFormatError as exc:
         return _fail(str(exc))
     if not args.quiet:
@@ -256,7 +261,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         return _fail(str(exc))
     if not examples:
         return _fail(f"{args.gold} holds no examples")
-    report = evaluate_pipeline(Pipeline.load(args.model), examples)
+    report = evaluate_pipeline(Pipeline.load(args.model, second_opinion=args.second_opinion), examples)
     print(json.dumps(report, indent=2, ensure_ascii=False) if args.json else _report(report))
     return EXIT_OK
 
@@ -291,7 +296,7 @@ def _report(r: dict) -> str:
 
 SERVE_ENV = {"database_url": "TRIAGE_DATABASE_URL", "routing_rules": "TRIAGE_ROUTING_RULES",
              "urgency_config": "TRIAGE_URGENCY_CONFIG", "cluster_model": "TRIAGE_CLUSTER_MODEL",
-             "model": "TRIAGE_MODEL"}
+             "model": "TRIAGE_MODEL", "second_opinion": "TRIAGE_SECOND_OPINION"}
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -355,6 +360,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("texts", nargs="*", metavar="TEXT", help="texts to classify")
     p.add_argument("--json", action="store_true", help="print one JSON object per text instead of a table")
     _model_arg(p)
+    _second_opinion_arg(p)
     p.set_defaults(func=cmd_classify)
 
     p = sub.add_parser(
@@ -366,8 +372,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("input", metavar="INPUT", help="input file")
     p.add_argument("-o", "--output", required=True, metavar="OUTPUT", help="output file (.jsonl, .csv, .parquet)")
     p.add_argument("--batch-size", type=int, default=256, help="texts encoded together (default 256)")
-    p.add_argument("--workers", type=int, default=_usable_cores(),
-                   help="processes, each with its own copy of the model (default: one per core)")
+    p.add_argument("--workers", type=int, default=None,
+                   help="processes, each with its own copy of the model (default: one per core); with "
+                        "--second-opinion, threads sharing one copy")
     p.add_argument("--limit", type=int, default=None, help="score only the first N rows")
     p.add_argument("--columns", default=None, metavar="COL,COL",
                    help="input columns to carry into the output, comma-separated (default: all; `id` always)")
@@ -377,6 +384,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="progress bar with rate and time left on standard error (default: only when it is a terminal)")
     p.add_argument("--quiet", action="store_true", help="no progress bar and no summary on standard error")
     _model_arg(p)
+    _second_opinion_arg(p)
     p.set_defaults(func=cmd_score)
 
     p = sub.add_parser(
@@ -401,7 +409,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cluster-model", metavar="DIR", default=None,
                    help="root-cause model folder (default: the bundled models/clusters)")
     p.add_argument("--batch-size", type=int, default=256, help="texts encoded together (default 256)")
-    p.add_argument("--workers", type=int, default=_usable_cores(),
+    p.add_argument("--workers", type=int, default=usable_cores(),
                    help="processes for classifying and encoding (default: one per core this process may use)")
     p.add_argument("--limit", type=int, default=None, help="read only the first N rows")
     p.add_argument("--quiet", action="store_true", help="no progress on standard error")
@@ -451,6 +459,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("gold", metavar="GOLD.jsonl", help="labelled file")
     p.add_argument("--json", action="store_true", help="print the full report as JSON")
     _model_arg(p)
+    _second_opinion_arg(p)
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("serve", help="start the HTTP API",
@@ -470,6 +479,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="root-cause model of the clusters (default: $TRIAGE_CLUSTER_MODEL, else models/clusters; "
                         "'none' turns clusters off)")
     _model_arg(p)
+    _second_opinion_arg(p)
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("keys", help="manage API keys of the service",

@@ -14,6 +14,7 @@ from .classifier import ComplaintClassifier, Prediction
 from .clauses import pool_clauses, split_clauses
 from .encoders import Encoder, load_encoder
 from .language import detect_language
+from .second_opinion import SecondOpinion
 from .urgency_model import GradeEstimate, TextUrgencyModel
 
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "default"
@@ -62,18 +63,26 @@ class Pipeline:
         classifier: ComplaintClassifier,
         config: dict | None = None,
         urgency: TextUrgencyModel | None = None,
+        second_opinion: SecondOpinion | None = None,
     ) -> None:
         self.encoder = encoder
         self.classifier = classifier
         self.config = config or {}
         self.urgency = urgency
+        self.second_opinion = second_opinion
 
     @classmethod
     def load(
-        cls, model_dir: str | Path | None = None, encoder: Encoder | None = None, threads: int | None = None
+        cls,
+        model_dir: str | Path | None = None,
+        encoder: Encoder | None = None,
+        threads: int | None = None,
+        second_opinion: bool = False,
     ) -> Pipeline:
         """Load a saved model folder; its config names the encoder to build
-        (with `threads` compute threads, default all cores)."""
+        (with `threads` compute threads, default all cores). With
+        `second_opinion`, also the second model its config names for the texts
+        it is unsure of (triage/second_opinion.py); an error if it names none."""
         folder = Path(model_dir) if model_dir else DEFAULT_MODEL_DIR
         if not (folder / "config.json").is_file():
             raise FileNotFoundError(f"no model at {folder} (expected {folder / 'config.json'})")
@@ -83,7 +92,12 @@ class Pipeline:
             encoder = load_encoder(_resolve_spec(spec, folder), threads=threads)
         elif encoder.spec != spec:
             raise ValueError(f"model {folder} was trained on encoder {spec!r}, not {encoder.spec!r}")
-        return cls(encoder, classifier, config, TextUrgencyModel.load(folder, config.get("urgency")))
+        second = None
+        if second_opinion:
+            if not config.get("second_opinion"):
+                raise ValueError(f"model {folder} has no second opinion (no `second_opinion` in its config.json)")
+            second = SecondOpinion.load(config["second_opinion"], folder, threads=threads)
+        return cls(encoder, classifier, config, TextUrgencyModel.load(folder, config.get("urgency")), second)
 
     def analyse(self, texts: Sequence[str]) -> list[Analysis]:
         """Analyse valid texts (see `clean_text`); raises InvalidTextError on the
@@ -103,6 +117,8 @@ class Pipeline:
         embeddings, dense = vectorize(self.encoder, cleaned)
         views = self.classifier.views(cleaned, languages)
         predictions = self.classifier.predict(cleaned, languages, dense, views)
+        if self.second_opinion is not None:
+            predictions = self.second_opinion.revise(cleaned, languages, predictions)
         grades: list[GradeEstimate | None] = (
             list(self.urgency.estimate(dense, views)) if self.urgency else [None] * len(cleaned))
         return [

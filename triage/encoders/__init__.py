@@ -1,6 +1,7 @@
 """Sentence encoders behind one interface, chosen by a spec string.
 
-Specs: `use-m3` (default), `e5-small`, `st:<model id or path>`, `fake[:dim]`.
+Specs: `use-m3` (default), `e5-small[:folder]`, `e5-small-int8[:folder]`,
+`st:<model id or path>`, `fake[:dim]`.
 """
 
 from __future__ import annotations
@@ -19,6 +20,10 @@ def load_encoder(spec: str = DEFAULT_SPEC, threads: int | None = None) -> Encode
         from .use_m3 import UseM3Encoder
 
         return UseM3Encoder(threads=threads)
+    if spec == "e5-small-int8" or spec.startswith("e5-small-int8:"):
+        from .e5_int8 import E5Int8Encoder
+
+        return E5Int8Encoder(spec.split(":", 1)[1] if ":" in spec else None, threads=threads)
     if spec == "e5-small" or spec.startswith("e5-small:"):
         from .e5 import E5SmallEncoder
 
@@ -33,7 +38,7 @@ def load_encoder(spec: str = DEFAULT_SPEC, threads: int | None = None) -> Encode
 
         return FakeEncoder(int(spec.split(":", 1)[1]) if ":" in spec else 64)
     raise ValueError(
-        f"unknown encoder spec {spec!r}: use 'use-m3', 'e5-small', 'st:<model id or path>' or 'fake'"
+        f"unknown encoder spec {spec!r}: use 'use-m3', 'e5-small', 'e5-small-int8', 'st:<model id or path>' or 'fake'"
     )
 
 

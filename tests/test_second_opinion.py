@@ -1,0 +1,82 @@
+"""A model folder with a second opinion: unsure texts get the second model's
+prediction, the others keep the first's; batch scoring in threads gives the
+same records as one thread. Fake encoders, project-written texts."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tests.conftest import TINY_TRAIN, tiny_examples
+from triage.encoders import load_encoder
+from triage.head import MultiLabelHead
+from triage.labels import COMPLAINT_LABELS
+from triage.pipeline import Pipeline
+from triage.scoring import score_file
+from triage.second_opinion import SecondOpinion
+from triage.training import save_pipeline, train
+
+# Project-written texts (not real buyer text), clear and borderline.
+TEXTS = [t for t, _ in TINY_TRAIN] + [
+    "the parcel came late", "it broke", "not the colour in the photo", "ok I guess",
+    "arrived a bit slow but fine", "包装有点破", "颜色和图片不一样", "还行吧", "where is my order",
+    "the lid was cracked and it came a week late", "five stars", "the size is wrong and it is late",
+]
+ZONE = [0.1, 0.9]
+
+
+@pytest.fixture(scope="module")
+def pair_dir(tmp_path_factory, fake_model_dir: Path) -> Path:
+    """The fake model with a second opinion: another fake model (other encoder, weaker head)."""
+    root = tmp_path_factory.mktemp("pair")
+    second = train(tiny_examples(), load_encoder("fake:32"), head=MultiLabelHead(C=0.3, cv=3))
+    save_pipeline(second, root / "second", metrics={})
+    first = root / "first"
+    shutil.copytree(fake_model_dir, first)
+    config = json.loads((first / "config.json").read_text())
+    config["second_opinion"] = {"model": "../second", "zone": ZONE}
+    (first / "config.json").write_text(json.dumps(config))
+    return first
+
+
+def scores(prediction) -> np.ndarray:
+    return np.array([prediction.scores[label] for label in COMPLAINT_LABELS])
+
+
+def test_unsure_texts_get_the_second_opinion_and_the_others_keep_the_first(pair_dir: Path) -> None:
+    pair = Pipeline.load(pair_dir)
+    alone = Pipeline.load(pair_dir, second_opinion=False)
+    assert pair.second_opinion is not None and alone.second_opinion is None
+    first = alone.analyse(TEXTS)
+    both = pair.analyse(TEXTS)
+    second = pair.second_opinion.predict([a.text for a in first], [a.language for a in first])
+    unsure = [((ZONE[0] <= scores(a.prediction)) & (scores(a.prediction) < ZONE[1])).any() for a in first]
+    assert 0 < sum(unsure) < len(TEXTS), "the texts must cover both cases"
+    for a, b, s, redo in zip(first, both, second, unsure):
+        assert b.prediction == (s if redo else a.prediction), a.text
+        assert b.language == a.language and np.array_equal(b.embedding, a.embedding)  # vectors stay the first's
+    assert any(s != a.prediction for a, s, redo in zip(first, second, unsure) if redo), "the models must differ"
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_batch_scoring_applies_the_second_opinion_in_input_order(tmp_path, pair_dir: Path, workers: int) -> None:
+    source, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    source.write_text("".join(json.dumps({"id": str(i), "text": t}, ensure_ascii=False) + "\n"
+                              for i, t in enumerate(TEXTS * 3)), encoding="utf-8")
+    score_file(source, out, model_dir=pair_dir, workers=workers, batch_size=4)
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    expected = Pipeline.load(pair_dir).analyse(TEXTS * 3)
+    assert [r["id"] for r in records] == [str(i) for i in range(len(TEXTS) * 3)]
+    assert [r["labels"] for r in records] == [a.prediction.labels for a in expected]
+    assert [r["scores"] for r in records] == [a.prediction.scores for a in expected]
+
+
+def test_a_bad_second_opinion_entry_is_named(tmp_path, fake_model_dir: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="second-opinion model at .*nowhere"):
+        SecondOpinion.load({"model": "../nowhere", "zone": ZONE}, fake_model_dir)
+    with pytest.raises(ValueError, match="zone must be 0 <= low < high <= 1"):
+        SecondOpinion.load({"model": ".", "zone": [0.9, 0.1]}, fake_model_dir)

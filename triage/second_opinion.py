@@ -1,0 +1,78 @@
+"""A second opinion for the texts the fast model is unsure of.
+
+The first model (use-m3) labels every text. Where any of its label
+probabilities falls in its unsure zone (`low <= p < high`), the text is
+labelled again by a slower, more accurate model, and that model's prediction
+(labels, probabilities, review flag, evidence) replaces the first. A model
+folder's config.json names its second opinion:
+
+    "second_opinion": {"model": "../e5-small-ft", "encoder": "e5-small-int8:.", "zone": [0.2, 0.9]}
+
+`model` is a model folder (relative to the first one), `encoder` the encoder
+spec to run it with (here its own fine-tuned e5-small in int8 on
+onnxruntime). It is used only when asked for (`Pipeline.load(...,
+second_opinion=True)`, `--second-opinion`): about 11% of the benchmark texts
+fall in the zone, and the pair scores about half as many texts per second.
+Urgency and clustering still use the first model's vectors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from .classifier import ComplaintClassifier, Prediction
+from .encoders import Encoder, load_encoder
+from .labels import COMPLAINT_LABELS
+
+
+@dataclass
+class SecondOpinion:
+    encoder: Encoder
+    classifier: ComplaintClassifier
+    low: float
+    high: float
+    name: str
+
+    @classmethod
+    def load(cls, settings: dict, model_folder: Path, threads: int | None = None) -> SecondOpinion:
+        from .pipeline import _resolve_spec  # the same relative-path rule as the first model's encoder
+
+        folder = (model_folder / settings["model"]).resolve()
+        if not (folder / "config.json").is_file():
+            raise FileNotFoundError(
+                f"{model_folder / 'config.json'} asks for a second-opinion model at {folder}, which has no config.json")
+        classifier, config = ComplaintClassifier.load(folder)
+        spec = settings.get("encoder", config["encoder"])
+        low, high = (float(x) for x in settings["zone"])
+        if not 0.0 <= low < high <= 1.0:
+            raise ValueError(f"second_opinion zone must be 0 <= low < high <= 1, not {settings['zone']}")
+        encoder = load_encoder(_resolve_spec(spec, folder), threads=threads)
+        return cls(encoder, classifier, low, high, folder.name)
+
+    def unsure(self, scores: np.ndarray) -> np.ndarray:
+        """Rows (texts x complaint labels) with any probability in the zone."""
+        scores = np.asarray(scores, dtype=np.float64).reshape(-1, len(COMPLAINT_LABELS))
+        return ((scores >= self.low) & (scores < self.high)).any(axis=1)
+
+    def predict(self, texts: Sequence[str], languages: Sequence[str]) -> list[Prediction]:
+        """The second model's predictions for cleaned texts."""
+        from .pipeline import vectorize
+
+        if not texts:
+            return []
+        _, dense = vectorize(self.encoder, texts)
+        return self.classifier.predict(texts, languages, dense)
+
+    def revise(self, texts: Sequence[str], languages: Sequence[str],
+               predictions: Sequence[Prediction]) -> list[Prediction]:
+        """`predictions` with those in the unsure zone replaced by the second model's."""
+        scores = np.array([[p.scores[label] for label in COMPLAINT_LABELS] for p in predictions])
+        redo = np.flatnonzero(self.unsure(scores)) if len(predictions) else np.array([], dtype=int)
+        out = list(predictions)
+        for i, second in zip(redo, self.predict([texts[i] for i in redo], [languages[i] for i in redo])):
+            out[i] = second
+        return out
