@@ -3,7 +3,10 @@ posted as tickets (no order facts) to the service with the bundled model, the
 queue read in order, and NDCG@50 against the gold urgency grades (gain
 2^grade - 1), overall and per language.
 
-    python benchmarks/bench_ranking.py
+    python benchmarks/bench_ranking.py [--second-opinion]
+
+`--second-opinion` runs the service with the model's second opinion
+(`triage serve --second-opinion`), which changes some labels and so the order.
 """
 
 from __future__ import annotations
@@ -20,13 +23,14 @@ SHARED = Path(os.environ.get("TRIAGE_SHARED_DATA", ROOT.parent / "shared" / "dat
 sys.path.insert(0, str(ROOT))
 
 
-def queue_order(gold: list[dict], database_url: str) -> list[str]:
+def queue_order(gold: list[dict], database_url: str, second_opinion: bool = False) -> list[str]:
     """Post the gold texts as tickets and return their external ids in queue order."""
     from fastapi.testclient import TestClient
 
     from api.app import Settings, create_app
 
-    app = create_app(settings=Settings(database_url=database_url, admin_key="bench", rate_limit=0))
+    app = create_app(settings=Settings(database_url=database_url, admin_key="bench", rate_limit=0,
+                                       second_opinion=second_opinion))
     order: list[str] = []
     with TestClient(app) as client:
         client.headers["Authorization"] = "Bearer bench"
@@ -45,10 +49,11 @@ def queue_order(gold: list[dict], database_url: str) -> list[str]:
 def main() -> None:
     from triage.evaluate import ndcg_at_k
 
+    second_opinion = "--second-opinion" in sys.argv[1:]
     gold = [json.loads(line) for line in (SHARED / "dev_gold.jsonl").read_text(encoding="utf-8").splitlines()]
     random.Random(0).shuffle(gold)  # the queue must not profit from the file's order
     with tempfile.TemporaryDirectory() as tmp:
-        order = queue_order(gold, f"sqlite:///{tmp}/ranking.db")
+        order = queue_order(gold, f"sqlite:///{tmp}/ranking.db", second_opinion)
     grade = {r["id"]: int(r["urgency"]) for r in gold}
     assert sorted(order) == sorted(grade), "the queue lost or repeated tickets"
     rank_score = [-i for i in range(len(order))]
