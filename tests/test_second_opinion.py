@@ -48,8 +48,8 @@ def scores(prediction) -> np.ndarray:
 
 
 def test_unsure_texts_get_the_second_opinion_and_the_others_keep_the_first(pair_dir: Path) -> None:
-    pair = Pipeline.load(pair_dir)
-    alone = Pipeline.load(pair_dir, second_opinion=False)
+    pair = Pipeline.load(pair_dir, second_opinion=True)
+    alone = Pipeline.load(pair_dir)  # off unless asked for
     assert pair.second_opinion is not None and alone.second_opinion is None
     first = alone.analyse(TEXTS)
     both = pair.analyse(TEXTS)
@@ -67,16 +67,33 @@ def test_batch_scoring_applies_the_second_opinion_in_input_order(tmp_path, pair_
     source, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
     source.write_text("".join(json.dumps({"id": str(i), "text": t}, ensure_ascii=False) + "\n"
                               for i, t in enumerate(TEXTS * 3)), encoding="utf-8")
-    score_file(source, out, model_dir=pair_dir, workers=workers, batch_size=4)
+    score_file(source, out, model_dir=pair_dir, workers=workers, batch_size=4, second_opinion=True)
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    expected = Pipeline.load(pair_dir).analyse(TEXTS * 3)
+    expected = Pipeline.load(pair_dir, second_opinion=True).analyse(TEXTS * 3)
     assert [r["id"] for r in records] == [str(i) for i in range(len(TEXTS) * 3)]
     assert [r["labels"] for r in records] == [a.prediction.labels for a in expected]
     assert [r["scores"] for r in records] == [a.prediction.scores for a in expected]
 
 
 def test_a_bad_second_opinion_entry_is_named(tmp_path, fake_model_dir: Path) -> None:
+    with pytest.raises(ValueError, match="has no second opinion"):
+        Pipeline.load(fake_model_dir, second_opinion=True)
     with pytest.raises(FileNotFoundError, match="second-opinion model at .*nowhere"):
         SecondOpinion.load({"model": "../nowhere", "zone": ZONE}, fake_model_dir)
     with pytest.raises(ValueError, match="zone must be 0 <= low < high <= 1"):
         SecondOpinion.load({"model": ".", "zone": [0.9, 0.1]}, fake_model_dir)
+
+
+def test_cli_and_service_settings_turn_it_on(pair_dir: Path, capsys, monkeypatch) -> None:
+    from api.app import Settings
+    from triage.cli import main
+
+    pair, alone = Pipeline.load(pair_dir, second_opinion=True), Pipeline.load(pair_dir)
+    text = next(t for t in TEXTS if pair.analyse([t])[0].prediction != alone.analyse([t])[0].prediction)
+    assert main(["classify", "--json", "--model", str(pair_dir), "--second-opinion", text]) == 0
+    assert json.loads(capsys.readouterr().out)["scores"] == pair.analyse([text])[0].prediction.scores
+    assert main(["classify", "--json", "--model", str(pair_dir), text]) == 0
+    assert json.loads(capsys.readouterr().out)["scores"] == alone.analyse([text])[0].prediction.scores
+    for value, expected in (("1", True), ("0", False), ("", False)):
+        monkeypatch.setenv("TRIAGE_SECOND_OPINION", value)
+        assert Settings.from_env().second_opinion is expected
