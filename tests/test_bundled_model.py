@@ -23,6 +23,19 @@ CLEAR_CASES = [
 ]
 
 
+def assert_check_set_figure(pipeline: Pipeline, metrics_file, key: str) -> None:
+    """Evaluating on the check set again gives the micro-F1 recorded at training time."""
+    from pathlib import Path
+
+    from triage.dataset import load_examples
+
+    recorded = json.loads(metrics_file.read_text())[key]
+    check = Path(__file__).resolve().parents[1] / "training" / "data" / "check" / "multilingual_check.jsonl"
+    report = evaluate_pipeline(pipeline, load_examples([check]))
+    assert report["micro_f1"] == pytest.approx(recorded["micro_f1"], abs=1e-3)
+    assert report["per_language"].keys() == recorded["per_language"].keys()
+
+
 @pytest.fixture(scope="module")
 def bundled() -> Pipeline:
     return Pipeline.load()
@@ -46,15 +59,7 @@ def test_clear_cases(bundled: Pipeline, text: str, labels: list[str]) -> None:
 
 def test_check_set_figures_are_reproduced(bundled: Pipeline) -> None:
     """metrics.json was written at training time; evaluating again must give the same figures."""
-    from pathlib import Path
-
-    from triage.dataset import load_examples
-
-    recorded = json.loads((DEFAULT_MODEL_DIR / "metrics.json").read_text())["multilingual_check"]
-    check = Path(__file__).resolve().parents[1] / "training" / "data" / "check" / "multilingual_check.jsonl"
-    report = evaluate_pipeline(bundled, load_examples([check]))
-    assert report["micro_f1"] == pytest.approx(recorded["micro_f1"], abs=1e-3)
-    assert report["per_language"].keys() == recorded["per_language"].keys()
+    assert_check_set_figure(bundled, DEFAULT_MODEL_DIR / "metrics.json", "multilingual_check")
 
 
 @pytest.mark.shared_data
@@ -80,18 +85,11 @@ def e5_bundled(tmp_path_factory):
 
 
 def test_e5_model_rebuilds_from_its_delta_and_reproduces_its_figures(e5_bundled: Pipeline) -> None:
-    from pathlib import Path
-
-    from triage.dataset import load_examples
-
     folder = DEFAULT_MODEL_DIR.parent / "e5-small-ft"
     assert e5_bundled.encoder.spec == f"e5-small:{folder.resolve()}"
     for text, labels in CLEAR_CASES:
         assert e5_bundled.analyse([text])[0].prediction.labels == labels, text
-    recorded = json.loads((folder / "metrics.json").read_text())["multilingual_check"]
-    check = Path(__file__).resolve().parents[1] / "training" / "data" / "check" / "multilingual_check.jsonl"
-    report = evaluate_pipeline(e5_bundled, load_examples([check]))
-    assert report["micro_f1"] == pytest.approx(recorded["micro_f1"], abs=1e-3)
+    assert_check_set_figure(e5_bundled, folder / "metrics.json", "multilingual_check")
 
 
 @pytest.fixture(scope="module")
@@ -104,19 +102,12 @@ def paired(tmp_path_factory):
 
 
 def test_second_opinion_reproduces_its_figures(paired: Pipeline) -> None:
-    from pathlib import Path
-
-    from triage.dataset import load_examples
-
     config = json.loads((DEFAULT_MODEL_DIR / "config.json").read_text())["second_opinion"]
     assert (DEFAULT_MODEL_DIR / config["model"]).resolve() == (DEFAULT_MODEL_DIR.parent / "e5-small-ft").resolve()
     assert paired.second_opinion is not None and paired.second_opinion.encoder.spec.startswith("e5-small-int8:")
     for text, labels in CLEAR_CASES:
         assert paired.analyse([text])[0].prediction.labels == labels, text
-    recorded = json.loads((DEFAULT_MODEL_DIR / "metrics.json").read_text())["multilingual_check_second_opinion"]
-    check = Path(__file__).resolve().parents[1] / "training" / "data" / "check" / "multilingual_check.jsonl"
-    report = evaluate_pipeline(paired, load_examples([check]))
-    assert report["micro_f1"] == pytest.approx(recorded["micro_f1"], abs=1e-3)
+    assert_check_set_figure(paired, DEFAULT_MODEL_DIR / "metrics.json", "multilingual_check_second_opinion")
 
 
 def test_second_opinion_is_off_unless_asked_for(bundled: Pipeline) -> None:

