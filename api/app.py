@@ -227,7 +227,8 @@ def create_app(
     @app.get("/health", response_model=s.Health, tags=["service"])
     def health(request: Request) -> s.Health:
         p = request.app.state.pipeline
-        return s.Health(status="ok", model=str(folder.name), encoder=p.encoder.spec)
+        second = p.second_opinion.encoder.spec if p.second_opinion is not None else None
+        return s.Health(status="ok", model=str(folder.name), encoder=p.encoder.spec, second_opinion=second)
 
     @app.get("/metrics", response_class=PlainTextResponse, tags=["service"],
              description="Prometheus metrics (text format).")

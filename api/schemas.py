@@ -45,6 +45,7 @@ class Health(BaseModel):
     status: str
     model: str
     encoder: str
+    second_opinion: str | None = None  # the second model's encoder spec, when it runs (triage/second_opinion.py)
 
 
 class Me(BaseModel):

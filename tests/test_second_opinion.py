@@ -97,3 +97,16 @@ def test_cli_and_service_settings_turn_it_on(pair_dir: Path, capsys, monkeypatch
     for value, expected in (("1", True), ("0", False), ("", False)):
         monkeypatch.setenv("TRIAGE_SECOND_OPINION", value)
         assert Settings.from_env().second_opinion is expected
+
+
+def test_health_names_the_second_opinion(pair_dir: Path, tmp_path) -> None:
+    from fastapi.testclient import TestClient
+
+    from api.app import Settings, create_app
+
+    for second_opinion, expected in ((True, "fake:32"), (False, None)):
+        settings = Settings(database_url=f"sqlite:///{tmp_path}/h{second_opinion}.db", admin_key="k",
+                            cluster_model="none")
+        app = create_app(pipeline=Pipeline.load(pair_dir, second_opinion=second_opinion), settings=settings)
+        with TestClient(app) as client:
+            assert client.get("/health").json()["second_opinion"] == expected
