@@ -35,7 +35,6 @@ class SecondOpinion:
     classifier: ComplaintClassifier
     low: float
     high: float
-    name: str
 
     @classmethod
     def load(cls, settings: dict, model_folder: Path, threads: int | None = None) -> SecondOpinion:
@@ -51,7 +50,7 @@ class SecondOpinion:
         if not 0.0 <= low < high <= 1.0:
             raise ValueError(f"second_opinion zone must be 0 <= low < high <= 1, not {settings['zone']}")
         encoder = load_encoder(_resolve_spec(spec, folder), threads=threads)
-        return cls(encoder, classifier, low, high, folder.name)
+        return cls(encoder, classifier, low, high)
 
     def unsure(self, scores: np.ndarray) -> np.ndarray:
         """Rows (texts x complaint labels) with any probability in the zone."""
