@@ -25,6 +25,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from threadpoolctl import threadpool_limits
 
+from triage.env import env_flag
 from triage.pipeline import DEFAULT_MODEL_DIR, InvalidTextError, Pipeline, clean_text
 from triage.redaction import Redactor
 from triage.root_causes import RootCauseModel
@@ -74,7 +75,7 @@ class Settings:
             rate_limit=_number(env, "TRIAGE_RATE_LIMIT", 500.0),
             max_body_bytes=int(_number(env, "TRIAGE_MAX_BODY_BYTES", 16 * 1024 * 1024)),
             model_threads=int(_number(env, "TRIAGE_MODEL_THREADS", 1)),
-            second_opinion=env.get("TRIAGE_SECOND_OPINION", "").strip().lower() not in ("", "0", "false", "no"),
+            second_opinion=env_flag("TRIAGE_SECOND_OPINION"),
             ingest_threads=int(_number(env, "TRIAGE_INGEST_THREADS", 0)),
             cluster_model=env.get("TRIAGE_CLUSTER_MODEL") or None,
             urgency_refresh_seconds=_number(env, "TRIAGE_URGENCY_REFRESH_SECONDS", 30.0),

@@ -20,7 +20,7 @@ import json
 from pathlib import Path
 
 from training.model_card import write_model_card
-from training.train_default import ROOT, evaluate
+from training.train_default import ROOT, second_opinion_figures
 from triage.pipeline import Pipeline
 
 SETS = ("dev_gold", "multilingual_check")
@@ -48,8 +48,7 @@ def main() -> None:
     metrics = json.loads(metrics_file.read_text()) if metrics_file.is_file() else {}
     metrics = {k: v for k, v in metrics.items() if not k.endswith("_second_opinion")}
     if not args.remove:
-        pair = evaluate(Pipeline.load(args.model, second_opinion=True))
-        metrics.update({f"{k}_second_opinion": v for k, v in pair.items()})
+        metrics.update(second_opinion_figures(Pipeline.load(args.model, second_opinion=True)))
     metrics_file.write_text(json.dumps(metrics, indent=2, ensure_ascii=False) + "\n")
     write_model_card(args.model)
     for name in SETS if args.remove else [f"{k}_second_opinion" for k in SETS]:

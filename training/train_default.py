@@ -54,6 +54,11 @@ def evaluate(pipeline: Pipeline) -> dict:
             "multilingual_check": evaluate_pipeline(pipeline, load_examples([CHECK_SET]))}
 
 
+def second_opinion_figures(pipeline: Pipeline) -> dict:
+    """`evaluate` of a pipeline with its second opinion, keyed `*_second_opinion`."""
+    return {f"{k}_second_opinion": v for k, v in evaluate(pipeline).items()}
+
+
 def keep_second_opinion(pipeline: Pipeline, folder: Path, metrics: dict) -> bool:
     """Carry the second-opinion entry (training/second_opinion.py) of an
     existing model folder over to the retrained pipeline, and add the pair's
@@ -64,7 +69,7 @@ def keep_second_opinion(pipeline: Pipeline, folder: Path, metrics: dict) -> bool
         return False
     pipeline.config["second_opinion"] = settings
     pipeline.second_opinion = SecondOpinion.load(settings, folder)
-    metrics.update({f"{k}_second_opinion": v for k, v in evaluate(pipeline).items()})
+    metrics.update(second_opinion_figures(pipeline))
     pipeline.second_opinion = None
     return True
 

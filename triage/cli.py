@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any, Sequence
 
-from .cores import usable_cores
+from .env import env_flag, usable_cores
 from .labels import COMPLAINT_LABELS
 
 EXIT_OK, EXIT_ROW_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -34,14 +34,10 @@ def _model_arg(parser: argparse.ArgumentParser) -> None:
 
 def _second_opinion_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--second-opinion", action="store_true", default=_env_flag("TRIAGE_SECOND_OPINION"),
+        "--second-opinion", action="store_true", default=env_flag("TRIAGE_SECOND_OPINION"),
         help="also run the model's second model on the texts it is unsure of (bundled default: the fine-tuned "
              "e5-small in int8; README, 'A second opinion'): more accurate, about half the speed "
              "(default: off, or $TRIAGE_SECOND_OPINION=1)")
-
-
-def _env_flag(name: str) -> bool:
-    return os.environ.get(name, "").strip().lower() not in ("", "0", "false", "no")
 
 
 # -- classify -------------------------------------------------------------------

@@ -23,7 +23,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
-from .cores import usable_cores
+from .env import usable_cores
 from .pipeline import Analysis, InvalidTextError, Pipeline, clean_text
 from .records import InputFormatError, RecordWriter, Row, RowReader, _fsync_path
 

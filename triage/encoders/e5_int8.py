@@ -240,8 +240,8 @@ class E5Int8Encoder:
             end = start + 1
             while end < len(order):
                 size = len(encoded[order[end]])
-                rows = end - start + 1
-                if rows * size > _BATCH_TOKENS or rows * size * size > _BATCH_ATTENTION \
+                count = end - start + 1
+                if count * size > _BATCH_TOKENS or count * size * size > _BATCH_ATTENTION \
                         or size > shortest * _MAX_PADDING + 2:
                     break
                 longest = size
