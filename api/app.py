@@ -138,6 +138,8 @@ def create_app(
         model = pipeline or Pipeline.load(folder, threads=settings.model_threads,
                                           second_opinion=settings.second_opinion)
         model.analyse(["warm-up: loads the language identifier and tokenizers before the first request"])
+        if model.second_opinion is not None:
+            model.second_opinion.warm()
         app.state.pipeline = model
         clusters = _cluster_service(engine, model, cluster_model, settings.cluster_model)
         app.state.service = TicketService(engine, model, router, scorer, redactor, clusters=clusters,
@@ -228,7 +230,7 @@ def create_app(
     @app.get("/health", response_model=s.Health, tags=["service"])
     def health(request: Request) -> s.Health:
         p = request.app.state.pipeline
-        second = p.second_opinion.encoder.spec if p.second_opinion is not None else None
+        second = p.second_opinion.spec if p.second_opinion is not None else None
         return s.Health(status="ok", model=str(folder.name), encoder=p.encoder.spec, second_opinion=second)
 
     @app.get("/metrics", response_class=PlainTextResponse, tags=["service"],

@@ -104,7 +104,7 @@ def paired(tmp_path_factory):
 def test_second_opinion_reproduces_its_figures(paired: Pipeline) -> None:
     config = json.loads((DEFAULT_MODEL_DIR / "config.json").read_text())["second_opinion"]
     assert (DEFAULT_MODEL_DIR / config["model"]).resolve() == (DEFAULT_MODEL_DIR.parent / "e5-small-ft").resolve()
-    assert paired.second_opinion is not None and paired.second_opinion.encoder.spec.startswith("e5-small-int8:")
+    assert paired.second_opinion is not None and paired.second_opinion.spec.startswith("e5-small-int8:")
     for text, labels in CLEAR_CASES:
         assert paired.analyse([text])[0].prediction.labels == labels, text
     assert_check_set_figure(paired, DEFAULT_MODEL_DIR / "metrics.json", "multilingual_check_second_opinion")

@@ -75,6 +75,20 @@ def test_batch_scoring_applies_the_second_opinion_in_input_order(tmp_path, pair_
     assert [r["scores"] for r in records] == [a.prediction.scores for a in expected]
 
 
+def test_the_second_encoder_loads_only_when_an_unsure_text_comes(pair_dir: Path) -> None:
+    alone = Pipeline.load(pair_dir)
+    sure = [t for t in TEXTS if not ((ZONE[0] <= scores(alone.analyse([t])[0].prediction))
+                                     & (scores(alone.analyse([t])[0].prediction) < ZONE[1])).any()]
+    unsure = [t for t in TEXTS if t not in sure]
+    assert sure and unsure
+    pair = Pipeline.load(pair_dir, second_opinion=True)
+    assert pair.second_opinion is not None and pair.second_opinion.spec == "fake:32"
+    pair.analyse(sure)
+    assert pair.second_opinion._encoder is None, "sure texts must not load the second encoder"
+    pair.analyse(unsure[:1])
+    assert pair.second_opinion._encoder is not None
+
+
 def test_a_bad_second_opinion_entry_is_named(tmp_path, fake_model_dir: Path) -> None:
     with pytest.raises(ValueError, match="has no second opinion"):
         Pipeline.load(fake_model_dir, second_opinion=True)

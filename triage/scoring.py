@@ -232,6 +232,7 @@ def score_file(
     if second_opinion and pipeline is None and workers > 1:
         _one_malloc_arena()
         shared = Pipeline.load(model_dir, threads=1, second_opinion=True)
+        _warm_second_opinion(shared)
         threads = ThreadPoolExecutor(workers, thread_name_prefix="score")
         results_iter = _ordered(lambda job: threads.submit(score_chunk, shared, job).result,
                                 2 * workers, chunks, jobs)
@@ -244,6 +245,7 @@ def score_file(
     else:
         if pipeline is None:
             pipeline = Pipeline.load(model_dir, second_opinion=second_opinion)
+        _warm_second_opinion(pipeline)
         local = pipeline
         results_iter = ((chunk, pos, score_chunk(local, jobs(chunk))) for chunk, pos in chunks)
     writer_resume = None if state is None else state["writer"]
@@ -311,6 +313,13 @@ def _ordered(
             yield done_chunk, done_position, result()
     for done_chunk, done_position, result in window:
         yield done_chunk, done_position, result()
+
+
+def _warm_second_opinion(pipeline: Pipeline) -> None:
+    """Load the second model's encoder now (it loads on first use), so that a
+    broken one fails before any row is read, not in the middle of the run."""
+    if pipeline.second_opinion is not None:
+        pipeline.second_opinion.warm()
 
 
 def _one_malloc_arena() -> None:

@@ -14,13 +14,18 @@ onnxruntime). It is used only when asked for (`Pipeline.load(...,
 second_opinion=True)`, `--second-opinion`): about 11% of the benchmark texts
 fall in the zone, and the pair scores about half as many texts per second.
 Urgency and clustering still use the first model's vectors.
+
+The second model's encoder is loaded when the first unsure text comes (or on
+`warm()`), so a run whose texts are all sure, such as `triage classify` on
+one clear text, starts as fast as the first model alone.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -31,10 +36,26 @@ from .labels import COMPLAINT_LABELS
 
 @dataclass
 class SecondOpinion:
-    encoder: Encoder
     classifier: ComplaintClassifier
     low: float
     high: float
+    spec: str  # the second model's encoder spec, resolved
+    load_encoder: Callable[[], Encoder]
+    _encoder: Encoder | None = field(default=None, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @property
+    def encoder(self) -> Encoder:
+        """The second model's encoder, loaded on first use (threads share one)."""
+        if self._encoder is None:
+            with self._lock:
+                if self._encoder is None:
+                    self._encoder = self.load_encoder()
+        return self._encoder
+
+    def warm(self) -> None:
+        """Load the encoder now (a service does, before its first request)."""
+        self.encoder
 
     @classmethod
     def load(cls, settings: dict, model_folder: Path, threads: int | None = None) -> SecondOpinion:
@@ -49,8 +70,8 @@ class SecondOpinion:
         low, high = (float(x) for x in settings["zone"])
         if not 0.0 <= low < high <= 1.0:
             raise ValueError(f"second_opinion zone must be 0 <= low < high <= 1, not {settings['zone']}")
-        encoder = load_encoder(_resolve_spec(spec, folder), threads=threads)
-        return cls(encoder, classifier, low, high)
+        resolved = _resolve_spec(spec, folder)
+        return cls(classifier, low, high, resolved, lambda: load_encoder(resolved, threads=threads))
 
     def unsure(self, scores: np.ndarray) -> np.ndarray:
         """Rows (texts x complaint labels) with any probability in the zone."""
