@@ -2,9 +2,12 @@
 project-written texts in many languages, and reproduces its recorded figures."""
 
 import json
+from pathlib import Path
 
+import numpy as np
 import pytest
 
+from triage.labels import COMPLAINT_LABELS
 from triage.pipeline import DEFAULT_MODEL_DIR, Pipeline
 from triage.training import evaluate_pipeline
 
@@ -25,8 +28,6 @@ CLEAR_CASES = [
 
 def assert_check_set_figure(pipeline: Pipeline, metrics_file, key: str) -> None:
     """Evaluating on the check set again gives the micro-F1 recorded at training time."""
-    from pathlib import Path
-
     from triage.dataset import load_examples
 
     recorded = json.loads(metrics_file.read_text())[key]
@@ -108,6 +109,19 @@ def test_second_opinion_reproduces_its_figures(paired: Pipeline) -> None:
     for text, labels in CLEAR_CASES:
         assert paired.analyse([text])[0].prediction.labels == labels, text
     assert_check_set_figure(paired, DEFAULT_MODEL_DIR / "metrics.json", "multilingual_check_second_opinion")
+
+
+def test_second_opinion_labels_a_text_the_same_alone_or_in_a_batch(paired: Pipeline, bundled: Pipeline) -> None:
+    """The int8 encoder scales activations per batch; the second opinion encodes
+    each text on its own, so its neighbours cannot change its prediction."""
+    check = Path(__file__).resolve().parents[1] / "training" / "data" / "check" / "multilingual_check.jsonl"
+    texts = [json.loads(line)["text"] for line in check.read_text(encoding="utf-8").splitlines()[::3]]
+    assert paired.second_opinion is not None
+    first = [a.prediction for a in bundled.analyse(texts)]
+    routed = paired.second_opinion.unsure(np.array([[p.scores[label] for label in COMPLAINT_LABELS] for p in first]))
+    assert routed.sum() >= 10, "the texts must reach the second model"
+    together = [a.prediction for a in paired.analyse(texts)]
+    assert together == [paired.analyse([t])[0].prediction for t in texts]
 
 
 def test_second_opinion_is_off_unless_asked_for(bundled: Pipeline) -> None:
