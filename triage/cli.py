@@ -36,7 +36,7 @@ def _second_opinion_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--second-opinion", action="store_true", default=env_flag("TRIAGE_SECOND_OPINION"),
         help="also run the model's second model on the texts it is unsure of (bundled default: the fine-tuned "
-             "e5-small in int8; README, 'A second opinion'): more accurate, under half the speed "
+             "e5-small in int8; README, 'A second opinion'): more accurate, about half the speed "
              "(default: off, or $TRIAGE_SECOND_OPINION=1)")
 
 

@@ -12,7 +12,7 @@ folder's config.json names its second opinion:
 spec to run it with (here its own fine-tuned e5-small in int8 on
 onnxruntime). It is used only when asked for (`Pipeline.load(...,
 second_opinion=True)`, `--second-opinion`): about 11% of the benchmark texts
-fall in the zone, and the pair scores about 40% as many texts per second.
+fall in the zone, and the pair scores about half as many texts per second.
 Urgency and clustering still use the first model's vectors.
 
 The second model's encoder is loaded when the first unsure text comes (or on
