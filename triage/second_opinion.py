@@ -40,7 +40,7 @@ class SecondOpinion:
     low: float
     high: float
     spec: str  # the second model's encoder spec, resolved
-    load_encoder: Callable[[], Encoder]
+    encoder_factory: Callable[[], Encoder]  # called once, on first use
     _encoder: Encoder | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -54,7 +54,7 @@ class SecondOpinion:
         if self._encoder is None:
             with self._lock:
                 if self._encoder is None:
-                    self._encoder = self.load_encoder()
+                    self._encoder = self.encoder_factory()
         return self._encoder
 
     @classmethod
