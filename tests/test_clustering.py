@@ -17,6 +17,7 @@ from triage.cluster_summary import keywords_by_language, lift_table, representat
 from triage.clustering import Cluster, Clusterer, ClusterSettings, ClusterState, Complaint
 from triage.encoders import load_encoder
 from triage.keywords import merge_korean_particles
+from triage.labels import COMPLAINT_LABELS
 from triage.language import detect_language
 from triage.pipeline import vectorize
 from triage.root_causes import RootCauseModel
@@ -341,7 +342,10 @@ def test_predict_labels_matches_predict(fake_pipeline) -> None:  # type: ignore[
     languages = [a.language for a in analyses]
     _, dense = vectorize(fake_pipeline.encoder, texts)
     views = fake_pipeline.classifier.views(texts, languages)
-    assert fake_pipeline.classifier.predict_labels(dense, views) == [a.prediction.labels for a in analyses]
+    labels, probs = fake_pipeline.classifier.predict_labels(dense, views)
+    assert labels == [a.prediction.labels for a in analyses]
+    scores = [[a.prediction.scores[label] for label in COMPLAINT_LABELS] for a in analyses]
+    assert np.allclose(probs, scores, atol=5e-5)
 
 
 def test_balanced_cause_weights_give_every_cause_the_same_total(encoder) -> None:  # type: ignore[no-untyped-def]

@@ -89,6 +89,27 @@ def test_the_second_encoder_loads_only_when_an_unsure_text_comes(pair_dir: Path)
     assert pair.second_opinion._encoder is not None
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_cluster_labels_unlabelled_rows_with_the_second_opinion(tmp_path, pair_dir: Path, workers: int) -> None:
+    from triage.cluster_file import ClusterJobStats, read_complaints
+
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps({"id": str(i), "text": t}, ensure_ascii=False) + "\n"
+                              for i, t in enumerate(TEXTS)), encoding="utf-8")
+    found = {}
+    for second_opinion in (True, False):
+        items, errors = read_complaints(source, None, pair_dir, 4, workers, None, ClusterJobStats(),
+                                        second_opinion=second_opinion)
+        assert not errors
+        found[second_opinion] = sorted((it.id, it.label) for it in items)
+    for second_opinion, pipeline in ((True, Pipeline.load(pair_dir, second_opinion=True)),
+                                     (False, Pipeline.load(pair_dir))):
+        expected = sorted((str(i), label) for i, a in enumerate(pipeline.analyse(TEXTS))
+                          for label in a.prediction.labels if label in COMPLAINT_LABELS)
+        assert found[second_opinion] == expected
+    assert found[True] != found[False], "the second opinion must change some labels"
+
+
 def test_a_bad_second_opinion_entry_is_named(tmp_path, fake_model_dir: Path) -> None:
     with pytest.raises(ValueError, match="has no second opinion"):
         Pipeline.load(fake_model_dir, second_opinion=True)

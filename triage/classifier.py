@@ -130,11 +130,12 @@ class ComplaintClassifier:
             )
         return out
 
-    def predict_labels(self, dense: np.ndarray, views: Sequence[LexicalView]) -> list[list[str]]:
-        """The labels `predict` gives, without scores, review flags or evidence
-        (for jobs that only need the labels, like clustering)."""
+    def predict_labels(self, dense: np.ndarray, views: Sequence[LexicalView]) -> tuple[list[list[str]], np.ndarray]:
+        """The labels `predict` gives and their probabilities (texts x complaint
+        labels), without review flags or evidence (for jobs that only need the
+        labels, like clustering)."""
         probs = head_probabilities(self.head, dense, views, self.settings.embedding_weight)
-        return [_labels(row >= self.head.thresholds_) for row in probs]
+        return [_labels(row >= self.head.thresholds_) for row in probs], probs
 
     def _evidence(self, text: str, view: LexicalView, weights: np.ndarray) -> list[Evidence]:
         """Adjacent tokens with positive contributions, merged into phrases."""

@@ -174,7 +174,7 @@ def cmd_cluster(args: argparse.Namespace) -> int:
             state=state, assign_only=args.assign_only, save_state=args.save_state,
             settings=ClusterSettings(seed=args.seed), name_language=args.name_language,
             min_support=args.min_support, batch_size=args.batch_size, workers=args.workers, limit=args.limit,
-            progress=progress)
+            progress=progress, second_opinion=args.second_opinion)
     except (InputFormatError, ValueError) as exc:
         return _fail(str(exc))
     if not args.quiet:
@@ -410,6 +410,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=None, help="read only the first N rows")
     p.add_argument("--quiet", action="store_true", help="no progress on standard error")
     _model_arg(p)
+    _second_opinion_arg(p)
     p.set_defaults(func=cmd_cluster)
 
     p = sub.add_parser(

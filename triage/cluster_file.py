@@ -86,7 +86,7 @@ _worker: tuple[Pipeline, RootCauseModel] | None = None
 CLUSTER_TOKEN_CACHE = 32_000
 
 
-def _init_worker(model_dir: str | None, cluster_model_dir: str | None) -> None:
+def _init_worker(model_dir: str | None, cluster_model_dir: str | None, second_opinion: bool = False) -> None:
     global _worker
     os.environ["OMP_NUM_THREADS"] = "1"
     os.environ.setdefault("TRIAGE_USEM3_TOKEN_CACHE", str(CLUSTER_TOKEN_CACHE))
@@ -96,7 +96,8 @@ def _init_worker(model_dir: str | None, cluster_model_dir: str | None) -> None:
         threadpool_limits(1)
     except ImportError:  # pragma: no cover - threadpoolctl comes with scikit-learn
         pass
-    _worker = (Pipeline.load(model_dir, threads=1), RootCauseModel.load(cluster_model_dir))
+    _worker = (Pipeline.load(model_dir, threads=1, second_opinion=second_opinion),
+               RootCauseModel.load(cluster_model_dir))
 
 
 @dataclass
@@ -128,8 +129,12 @@ def encode_chunk(pipeline: Pipeline, model: RootCauseModel | None,
     if classify:
         found_views = pipeline.classifier.views([texts[k] for k in classify], [languages[k] for k in classify])
         views = dict(zip(classify, found_views))
-        for k, found in zip(classify, pipeline.classifier.predict_labels(dense[classify], found_views)):
-            labels[k] = found
+        found, probs = pipeline.classifier.predict_labels(dense[classify], found_views)
+        if pipeline.second_opinion is not None:
+            found = pipeline.second_opinion.revise_labels(
+                [texts[k] for k in classify], [languages[k] for k in classify], found, probs)
+        for k, labels_k in zip(classify, found):
+            labels[k] = labels_k
     complaints = [k for k in range(len(todo)) if any(label in COMPLAINT_LABELS for label in labels[k])]
     probs: dict[int, dict[str, np.ndarray]] = {k: {} for k in complaints}
     words: dict[int, set[str]] = {}
@@ -167,7 +172,7 @@ def read_complaints(
     input_path: str | Path, pipeline: Pipeline | None, model_dir: str | Path | None, batch_size: int, workers: int,
     limit: int | None, stats: ClusterJobStats, progress: Callable[[int], None] | None = None,
     cluster_model_dir: str | Path | None = None, cause_model: RootCauseModel | None = None,
-    background_import: str | None = None,
+    background_import: str | None = None, second_opinion: bool = False,
 ) -> tuple[list[Complaint], list[tuple[Row, str]]]:
     """Complaints of a file (one per row and complaint label) and the rows in
     error. Rows are read while the workers encode; each distinct (text, given
@@ -177,7 +182,9 @@ def read_complaints(
     worker processes when there are several). `background_import` names a
     module to import in a thread meanwhile, started once the workers are
     forked (a fork while a thread imports can leave a child with a half-held
-    import or logging lock)."""
+    import or logging lock). With `second_opinion`, rows without labels are
+    labelled as `triage score --second-opinion` labels them (each worker then
+    holds both models)."""
     errors: list[tuple[Row, str]] = []
     kept_rows: list[tuple[Row, str, int]] = []  # (row, text, index of its distinct job)
     distinct: dict[tuple[str, tuple[str, ...] | None], int] = {}
@@ -211,10 +218,10 @@ def read_complaints(
         context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
         pool = context.Pool(workers, initializer=_init_worker,
                             initargs=(None if model_dir is None else str(model_dir),
-                                      None if cluster_model_dir is None else str(cluster_model_dir)))
+                                      None if cluster_model_dir is None else str(cluster_model_dir), second_opinion))
         results = pool.imap(_encode_in_worker, batches())  # the pool reads `batches` in its own thread
     else:
-        local = pipeline or Pipeline.load(model_dir)
+        local = pipeline or Pipeline.load(model_dir, second_opinion=second_opinion)
         results = (encode_chunk(local, cause_model, jobs) for jobs in batches())
     if background_import:
         threading.Thread(target=importlib.import_module, args=(background_import,), daemon=True).start()
@@ -251,7 +258,7 @@ def cluster_file(
     pipeline: Pipeline | None = None, state: ClusterState | None = None, assign_only: bool = False,
     save_state: str | Path | None = None, settings: ClusterSettings | None = None, name_language: str = "en",
     min_support: int = 5, batch_size: int = 256, workers: int = 1, limit: int | None = None,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[int], None] | None = None, second_opinion: bool = False,
 ) -> ClusterJobStats:
     """Cluster the complaints of a file (or assign them to `state`'s clusters
     with `assign_only`), write one record per complaint and a summary file."""
@@ -263,7 +270,7 @@ def cluster_file(
     # the summary's k-means needs scikit-learn, a slow import: done while the workers encode
     items, errors = read_complaints(input_path, pipeline, model_dir, batch_size, workers, limit, stats, progress,
                                     cluster_model_dir=cluster_model_dir, cause_model=model,
-                                    background_import="sklearn.cluster")
+                                    background_import="sklearn.cluster", second_opinion=second_opinion)
     stats.seconds_read_encode = time.perf_counter() - started
 
     started = time.perf_counter()

@@ -94,8 +94,24 @@ class SecondOpinion:
                predictions: Sequence[Prediction]) -> list[Prediction]:
         """`predictions` with those in the unsure zone replaced by the second model's."""
         scores = np.array([[p.scores[label] for label in COMPLAINT_LABELS] for p in predictions])
-        redo = np.flatnonzero(self.unsure(scores)) if len(predictions) else np.array([], dtype=int)
         out = list(predictions)
-        for i, second in zip(redo, self.predict([texts[i] for i in redo], [languages[i] for i in redo])):
+        for i, second in self._second_predictions(texts, languages, scores):
             out[i] = second
         return out
+
+    def revise_labels(self, texts: Sequence[str], languages: Sequence[str],
+                      labels: Sequence[list[str]], scores: np.ndarray) -> list[list[str]]:
+        """`revise` for jobs that keep only the labels (`scores`: the first
+        model's probabilities, texts x complaint labels)."""
+        out = list(labels)
+        for i, second in self._second_predictions(texts, languages, scores):
+            out[i] = second.labels
+        return out
+
+    def _second_predictions(self, texts: Sequence[str], languages: Sequence[str],
+                            scores: np.ndarray) -> list[tuple[int, Prediction]]:
+        """(position, second model's prediction) of the texts in the unsure zone."""
+        if not len(texts):
+            return []
+        redo = [int(i) for i in np.flatnonzero(self.unsure(scores))]
+        return list(zip(redo, self.predict([texts[i] for i in redo], [languages[i] for i in redo])))
