@@ -5,7 +5,9 @@ and skip when it is absent."""
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -103,3 +105,20 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip(f"../shared/data not found at {SHARED_DATA}")
     return SHARED_DATA
+
+
+PAIR_ZONE = [0.1, 0.9]
+
+
+@pytest.fixture(scope="session")
+def pair_dir(tmp_path_factory: pytest.TempPathFactory, fake_model_dir: Path) -> Path:
+    """The fake model with a second opinion (zone PAIR_ZONE): another fake model (other encoder, weaker head)."""
+    root = tmp_path_factory.mktemp("pair")
+    second = train(tiny_examples(), load_encoder("fake:32"), head=MultiLabelHead(C=0.3, cv=3))
+    save_pipeline(second, root / "second", metrics={})
+    first = root / "first"
+    shutil.copytree(fake_model_dir, first)
+    config = json.loads((first / "config.json").read_text())
+    config["second_opinion"] = {"model": "../second", "zone": PAIR_ZONE}
+    (first / "config.json").write_text(json.dumps(config))
+    return first

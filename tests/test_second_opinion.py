@@ -5,20 +5,16 @@ same records as one thread. Fake encoders, project-written texts."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from tests.conftest import TINY_TRAIN, tiny_examples
-from triage.encoders import load_encoder
-from triage.head import MultiLabelHead
+from tests.conftest import PAIR_ZONE, TINY_TRAIN
 from triage.labels import COMPLAINT_LABELS
 from triage.pipeline import Pipeline
 from triage.scoring import score_file
 from triage.second_opinion import SecondOpinion
-from triage.training import save_pipeline, train
 
 # Project-written texts (not real buyer text), clear and borderline.
 TEXTS = [t for t, _ in TINY_TRAIN] + [
@@ -26,21 +22,7 @@ TEXTS = [t for t, _ in TINY_TRAIN] + [
     "arrived a bit slow but fine", "包装有点破", "颜色和图片不一样", "还行吧", "where is my order",
     "the lid was cracked and it came a week late", "five stars", "the size is wrong and it is late",
 ]
-ZONE = [0.1, 0.9]
-
-
-@pytest.fixture(scope="module")
-def pair_dir(tmp_path_factory, fake_model_dir: Path) -> Path:
-    """The fake model with a second opinion: another fake model (other encoder, weaker head)."""
-    root = tmp_path_factory.mktemp("pair")
-    second = train(tiny_examples(), load_encoder("fake:32"), head=MultiLabelHead(C=0.3, cv=3))
-    save_pipeline(second, root / "second", metrics={})
-    first = root / "first"
-    shutil.copytree(fake_model_dir, first)
-    config = json.loads((first / "config.json").read_text())
-    config["second_opinion"] = {"model": "../second", "zone": ZONE}
-    (first / "config.json").write_text(json.dumps(config))
-    return first
+ZONE = PAIR_ZONE
 
 
 def scores(prediction) -> np.ndarray:

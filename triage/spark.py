@@ -26,6 +26,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
+from .env import env_flag
 from .labels import COMPLAINT_LABELS
 from .pipeline import DEFAULT_MODEL_DIR, Pipeline
 
@@ -33,18 +34,19 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
     from pyspark.sql import DataFrame, SparkSession
 
-_PIPELINES: dict[str, Pipeline] = {}  # per Python worker process: model folder -> loaded pipeline
+_PIPELINES: dict[tuple[str, bool], Pipeline] = {}  # per Python worker process: (folder, second opinion) -> pipeline
 loads = 0  # how many times this process loaded a model (tests check it stays at one per model)
 
 
-def executor_pipeline(model_dir: str, threads: int) -> Pipeline:
+def executor_pipeline(model_dir: str, threads: int, second_opinion: bool = False) -> Pipeline:
     """The model for this process, loaded on first use only."""
     global loads
-    pipeline = _PIPELINES.get(model_dir)
+    key = (model_dir, second_opinion)
+    pipeline = _PIPELINES.get(key)
     if pipeline is None:
         loads += 1
         os.environ.setdefault("OMP_NUM_THREADS", str(threads))
-        pipeline = _PIPELINES[model_dir] = Pipeline.load(model_dir, threads=threads)
+        pipeline = _PIPELINES[key] = Pipeline.load(model_dir, threads=threads, second_opinion=second_opinion)
     return pipeline
 
 
@@ -69,12 +71,15 @@ def score_dataframe(
     columns: Sequence[str] | None = None,
     batch_size: int = 256,
     threads: int = 1,
+    second_opinion: bool = False,
 ) -> DataFrame:
     """`df` with the result columns added (carrying `columns`, default all).
 
     `model_dir` must be readable at the same path on every executor (a shared
     or copied folder; the bundled model ships inside the package folder).
     `threads`: compute threads per Spark task (1 fits one task slot per core).
+    `second_opinion`: as `triage score --second-opinion` (each Python worker
+    then holds both models).
     """
     from pyspark.sql.types import StructType
 
@@ -94,7 +99,7 @@ def score_dataframe(
     source = df.select(*dict.fromkeys([*keep, text_column]))
 
     def score_batches(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
-        pipeline = executor_pipeline(model, threads)
+        pipeline = executor_pipeline(model, threads, second_opinion)
         for frame in batches:
             texts = frame[text_column].tolist()
             results: list[dict[str, Any]] = []
@@ -163,6 +168,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="input columns to carry through (default: all)")
     parser.add_argument("--batch-size", type=int, default=256, help="texts encoded together (default 256)")
     parser.add_argument("--mode", default="errorifexists", help="Spark save mode (default errorifexists)")
+    parser.add_argument("--second-opinion", action="store_true", default=env_flag("TRIAGE_SECOND_OPINION"),
+                        help="also run the model's second model on the texts it is unsure of, as `triage score "
+                             "--second-opinion` (default: off, or $TRIAGE_SECOND_OPINION=1)")
     args = parser.parse_args(argv)
     from pyspark.sql import SparkSession
 
@@ -170,7 +178,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     df = _read(spark, args.input)
     columns = None if args.columns is None else [c.strip() for c in args.columns.split(",") if c.strip()]
     scored = score_dataframe(df, args.model, text_column=args.text_column, columns=columns,
-                             batch_size=args.batch_size)
+                             batch_size=args.batch_size, second_opinion=args.second_opinion)
     _write(scored, args.output, args.mode)
     spark.stop()
     return 0
