@@ -129,12 +129,12 @@ def encode_chunk(pipeline: Pipeline, model: RootCauseModel | None,
     if classify:
         found_views = pipeline.classifier.views([texts[k] for k in classify], [languages[k] for k in classify])
         views = dict(zip(classify, found_views))
-        found, probs = pipeline.classifier.predict_labels(dense[classify], found_views)
+        found, label_probs = pipeline.classifier.predict_labels(dense[classify], found_views)
         if pipeline.second_opinion is not None:
             found = pipeline.second_opinion.revise_labels(
-                [texts[k] for k in classify], [languages[k] for k in classify], found, probs)
-        for k, labels_k in zip(classify, found):
-            labels[k] = labels_k
+                [texts[k] for k in classify], [languages[k] for k in classify], found, label_probs)
+        for k, found_labels in zip(classify, found):
+            labels[k] = found_labels
     complaints = [k for k in range(len(todo)) if any(label in COMPLAINT_LABELS for label in labels[k])]
     probs: dict[int, dict[str, np.ndarray]] = {k: {} for k in complaints}
     words: dict[int, set[str]] = {}
