@@ -6,7 +6,8 @@ not a test).
 Measures, on the 93,630 real benchmark texts of ../shared/data:
 - `triage score` throughput end to end, file to file (texts per second);
 - peak resident memory of the whole job (parent and worker processes summed);
-- `triage classify "one text"` wall time from a cold start (median of 3).
+- `triage classify "one text"` wall time from a cold start (median of 3; with
+  `--second-opinion` for a text the model is sure of and one it is unsure of).
 """
 
 from __future__ import annotations
@@ -109,12 +110,18 @@ def main() -> None:
         print(f"CPU time {cpu:.1f} s (parent and workers): {cores * n / cpu:.0f} texts/s on {cores} "
               f"otherwise idle cores")
 
-        cold = []
-        for _ in range(3):
-            seconds, peak_one, _ = run_measured([*TRIAGE, "classify", "快递太慢了，等了三周才到，盒子也压坏了", *model])
-            cold.append(seconds)
-        print(f"triage classify, one text, cold start: median {statistics.median(cold):.2f} s "
-              f"(runs {', '.join(f'{c:.2f}' for c in cold)}); peak memory {peak_one / 1024:.0f} MiB")
+        # Project-written texts: one the bundled model is sure of, and, with the second
+        # opinion (whose encoder loads only for an unsure text), one it is unsure of.
+        texts = {"a sure text": "快递太慢了，等了三周才到，盒子也压坏了"}
+        if args.second_opinion:
+            texts["an unsure text"] = "快递员态度不好，东西到了有点脏"
+        for kind, text in texts.items():
+            cold = []
+            for _ in range(3):
+                seconds, peak_one, _ = run_measured([*TRIAGE, "classify", text, *model])
+                cold.append(seconds)
+            print(f"triage classify, one text ({kind}), cold start: median {statistics.median(cold):.2f} s "
+                  f"(runs {', '.join(f'{c:.2f}' for c in cold)}); peak memory {peak_one / 1024:.0f} MiB")
 
 
 if __name__ == "__main__":
