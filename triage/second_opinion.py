@@ -74,8 +74,10 @@ class SecondOpinion:
         return cls(classifier, low, high, resolved, lambda: load_encoder(resolved, threads=threads))
 
     def unsure(self, scores: np.ndarray) -> np.ndarray:
-        """Rows (texts x complaint labels) with any probability in the zone."""
-        scores = np.asarray(scores, dtype=np.float64).reshape(-1, len(COMPLAINT_LABELS))
+        """Rows (texts x complaint labels) with any probability in the zone.
+        Probabilities are rounded to 4 decimals first, as `Prediction.scores`
+        are, so raw and reported probabilities route a text the same way."""
+        scores = np.round(np.asarray(scores, dtype=np.float64).reshape(-1, len(COMPLAINT_LABELS)), 4)
         return ((scores >= self.low) & (scores < self.high)).any(axis=1)
 
     def predict(self, texts: Sequence[str], languages: Sequence[str]) -> list[Prediction]:
