@@ -115,12 +115,12 @@ def main() -> None:
         texts = {"a sure text": "快递太慢了，等了三周才到，盒子也压坏了"}
         if args.second_opinion:
             texts["an unsure text"] = "快递员态度不好，东西到了有点脏"
-        for kind, text in texts.items():
+        for which, text in texts.items():
             cold = []
             for _ in range(3):
                 seconds, peak_one, _ = run_measured([*TRIAGE, "classify", text, *model])
                 cold.append(seconds)
-            print(f"triage classify, one text ({kind}), cold start: median {statistics.median(cold):.2f} s "
+            print(f"triage classify, one text ({which}), cold start: median {statistics.median(cold):.2f} s "
                   f"(runs {', '.join(f'{c:.2f}' for c in cold)}); peak memory {peak_one / 1024:.0f} MiB")
 
 

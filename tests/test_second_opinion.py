@@ -22,11 +22,15 @@ TEXTS = [t for t, _ in TINY_TRAIN] + [
     "arrived a bit slow but fine", "包装有点破", "颜色和图片不一样", "还行吧", "where is my order",
     "the lid was cracked and it came a week late", "five stars", "the size is wrong and it is late",
 ]
-ZONE = PAIR_ZONE
 
 
 def scores(prediction) -> np.ndarray:
     return np.array([prediction.scores[label] for label in COMPLAINT_LABELS])
+
+
+def in_zone(prediction) -> bool:
+    """Whether any of the first model's probabilities is in the pair's zone."""
+    return bool(((PAIR_ZONE[0] <= scores(prediction)) & (scores(prediction) < PAIR_ZONE[1])).any())
 
 
 def test_unsure_texts_get_the_second_opinion_and_the_others_keep_the_first(pair_dir: Path) -> None:
@@ -36,7 +40,7 @@ def test_unsure_texts_get_the_second_opinion_and_the_others_keep_the_first(pair_
     first = alone.analyse(TEXTS)
     both = pair.analyse(TEXTS)
     second = pair.second_opinion.predict([a.text for a in first], [a.language for a in first])
-    unsure = [((ZONE[0] <= scores(a.prediction)) & (scores(a.prediction) < ZONE[1])).any() for a in first]
+    unsure = [in_zone(a.prediction) for a in first]
     assert 0 < sum(unsure) < len(TEXTS), "the texts must cover both cases"
     for a, b, s, redo in zip(first, both, second, unsure):
         assert b.prediction == (s if redo else a.prediction), a.text
@@ -59,8 +63,7 @@ def test_batch_scoring_applies_the_second_opinion_in_input_order(tmp_path, pair_
 
 def test_the_second_encoder_loads_only_when_an_unsure_text_comes(pair_dir: Path) -> None:
     alone = Pipeline.load(pair_dir)
-    first = {t: scores(alone.analyse([t])[0].prediction) for t in TEXTS}
-    sure = [t for t, s in first.items() if not ((ZONE[0] <= s) & (s < ZONE[1])).any()]
+    sure = [t for t in TEXTS if not in_zone(alone.analyse([t])[0].prediction)]
     unsure = [t for t in TEXTS if t not in sure]
     assert sure and unsure
     pair = Pipeline.load(pair_dir, second_opinion=True)
@@ -96,7 +99,7 @@ def test_a_bad_second_opinion_entry_is_named(tmp_path, fake_model_dir: Path) -> 
     with pytest.raises(ValueError, match="has no second opinion"):
         Pipeline.load(fake_model_dir, second_opinion=True)
     with pytest.raises(FileNotFoundError, match="second-opinion model at .*nowhere"):
-        SecondOpinion.load({"model": "../nowhere", "zone": ZONE}, fake_model_dir)
+        SecondOpinion.load({"model": "../nowhere", "zone": PAIR_ZONE}, fake_model_dir)
     with pytest.raises(ValueError, match="zone must be 0 <= low < high <= 1"):
         SecondOpinion.load({"model": ".", "zone": [0.9, 0.1]}, fake_model_dir)
 

@@ -26,7 +26,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
-from .env import env_flag
+from .cli import _second_opinion_arg
 from .labels import COMPLAINT_LABELS
 from .pipeline import DEFAULT_MODEL_DIR, Pipeline
 
@@ -168,9 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="input columns to carry through (default: all)")
     parser.add_argument("--batch-size", type=int, default=256, help="texts encoded together (default 256)")
     parser.add_argument("--mode", default="errorifexists", help="Spark save mode (default errorifexists)")
-    parser.add_argument("--second-opinion", action="store_true", default=env_flag("TRIAGE_SECOND_OPINION"),
-                        help="also run the model's second model on the texts it is unsure of, as `triage score "
-                             "--second-opinion` (default: off, or $TRIAGE_SECOND_OPINION=1)")
+    _second_opinion_arg(parser)
     args = parser.parse_args(argv)
     from pyspark.sql import SparkSession
 
