@@ -52,6 +52,20 @@ def test_other_row_gets_other_label(tmp_path, fake_pipeline) -> None:
     assert read_jsonl(out)[0]["labels"] == ["other"]
 
 
+def test_input_columns_named_like_results_are_kept_under_another_name(tmp_path, fake_pipeline) -> None:
+    """A gold file's `labels` or a scored file scored again: the input's columns are renamed, not lost."""
+    source, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    write_jsonl(source, [{"id": "1", "text": "box crushed and broken", "labels": ["other"], "language": "xx",
+                          "input_language": "kept too"}])
+    score_file(source, out, pipeline=fake_pipeline)
+    record = read_jsonl(out)[0]
+    assert record["labels"] == ["damage"] and record["input_labels"] == ["other"]
+    assert record["language"] == "en" and record["input_input_language"] == "xx"
+    assert record["input_language"] == "kept too"
+    score_file(source, tmp_path / "only.jsonl", pipeline=fake_pipeline, columns=["labels"])
+    assert set(read_jsonl(tmp_path / "only.jsonl")[0]) >= {"id", "input_labels", "labels"}
+
+
 def test_csv_to_csv_and_parquet(tmp_path, fake_pipeline) -> None:
     source = tmp_path / "in.csv"
     source.write_text("id,text,carrier\n1,box crushed and broken,DHL\n2,late delivery again,UPS\n", encoding="utf-8")

@@ -331,10 +331,20 @@ def _one_malloc_arena() -> None:
         pass
 
 
+def _carried_name(name: str, fields: dict[str, Any]) -> str:
+    """The output name of an input column: an input column named like a result
+    field (a scored file scored again, a gold file's `labels`) is kept as
+    `input_<name>` (`input_input_<name>` if that is taken too), not overwritten."""
+    carried = name
+    while carried in RESULT_FIELDS or (carried != name and carried in fields):
+        carried = f"input_{carried}"
+    return carried
+
+
 def _merge(row: Row, result: dict[str, Any], seen: SeenIds, stats: ScoreStats,
            keep: set[str] | None = None) -> dict[str, Any]:
     stats.rows += 1
-    record = {k: v for k, v in row.fields.items() if k not in RESULT_FIELDS and (keep is None or k in keep)}
+    record = {_carried_name(k, row.fields): v for k, v in row.fields.items() if keep is None or k in keep}
     record.update(result)
     if "id" not in record:
         record = {"id": None, **record}
