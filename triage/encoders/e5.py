@@ -420,11 +420,7 @@ def materialise_delta(delta: str | Path) -> Path:
         weights.update({k: v.astype(np.float32) for k, v in load_file(str(delta)).items()})
         save_file(weights, str(folder / "model.safetensors"), metadata={"format": "pt"})
         (folder / _MARKER).write_text(json.dumps({"format": BUILD_FORMAT, "delta": str(delta), "sha1": digest}))
-        try:
-            folder.rename(target)
-        except OSError:
-            if not (target / _MARKER).is_file():
-                raise
+        install_folder(folder, target, work, lambda t: (t / _MARKER).is_file())
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return target
