@@ -21,6 +21,7 @@ import re
 from pathlib import Path
 
 from training.corpora import all_rows, dev_gold
+from training.late_pools import late_pool_ids
 from training.weak_labels import RULES, load_annotations, weak_labels
 
 HERE = Path(__file__).resolve().parent
@@ -47,7 +48,11 @@ def read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def build(weak_negatives: int, seed: int, weak_positive_labels: tuple[str, ...]) -> list[dict]:
+def build(weak_negatives: int, seed: int, weak_positive_labels: tuple[str, ...], all_pools: bool = False,
+          without_half: str | None = None) -> list[dict]:
+    """The training rows. `all_pools` adds the uncertain/ and complaints/ pools (see
+    load_annotations); `without_half` leaves out that half of the late pools (weak_labels.LATE_POOLS)
+    and, so that no weak label brings them back, their texts."""
     rng = random.Random(seed)
     excluded = {row["text"].strip() for row in dev_gold()}
     check = HERE / "data" / "check" / "multilingual_check.jsonl"
@@ -62,17 +67,21 @@ def build(weak_negatives: int, seed: int, weak_positive_labels: tuple[str, ...])
                             "lang": row["lang"], "weight": 1.0, "source": f"seed:{row['lang']}"})
 
     rows = all_rows()
-    annotations = load_annotations()
+    annotations = load_annotations(all_pools)
+    if without_half:
+        held_out = late_pool_ids(without_half)
+        excluded |= {rows[i]["text"].strip() for i in held_out if i in rows}
+        annotations = {i: note for i, note in annotations.items() if i not in held_out}
     for id_, note in annotations.items():
         row = rows.get(id_)
-        if row is None or row["text"] in excluded:
+        if row is None or row["text"].strip() in excluded:
             continue
         out.append({"id": id_, "text": row["text"], "labels": note["labels"], "lang": row["lang"],
                     "weight": ANNOTATED_WEIGHT, "source": f"annotated:{row['corpus']}"})
 
     negatives = []
     for id_, row in rows.items():
-        if id_ in annotations or row["text"] in excluded or row["lang"] not in COMPLAINT_WORDS:
+        if id_ in annotations or row["text"].strip() in excluded or row["lang"] not in COMPLAINT_WORDS:
             continue
         labels = [label for label in weak_labels(row["text"], row["lang"]) if label in weak_positive_labels]
         if labels:
@@ -87,6 +96,14 @@ def build(weak_negatives: int, seed: int, weak_positive_labels: tuple[str, ...])
     return out
 
 
+def add_pool_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--all-pools", action="store_true",
+                        help="also train on the uncertain/ and complaints/ annotation pools (22-41)")
+    parser.add_argument("--without-half", choices=("A", "B"), default=None,
+                        help="leave out this half (by id hash) of the pools annotated after the first "
+                             "fine-tuned e5-small: 18-41; they then compare two models on texts neither saw")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("-o", "--out", type=Path, default=BUILD / "train.jsonl", help="output JSONL")
@@ -96,9 +113,10 @@ def main() -> None:
                         help="complaint labels whose keyword rules add weak positives (comma-separated; "
                              f"choose among {','.join(RULES)}, or empty for none)")
     parser.add_argument("--seed", type=int, default=0, help="random seed for sampling")
+    add_pool_arguments(parser)
     args = parser.parse_args()
     wanted = tuple(label for label in args.weak_labels.split(",") if label)
-    rows = build(args.weak_negatives, args.seed, wanted)
+    rows = build(args.weak_negatives, args.seed, wanted, args.all_pools, args.without_half)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with open(args.out, "w", encoding="utf-8") as handle:
         for row in rows:

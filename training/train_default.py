@@ -15,7 +15,7 @@ import json
 import time
 from pathlib import Path
 
-from training.build_dataset import BUILD, DEFAULT_WEAK_LABELS, build, read_jsonl
+from training.build_dataset import BUILD, DEFAULT_WEAK_LABELS, add_pool_arguments, build, read_jsonl
 from training.corpora import dev_gold
 from training.heads import add_head_arguments, make_head
 from training.model_card import write_model_card
@@ -110,10 +110,11 @@ def main() -> None:
     parser.add_argument("--cache-dir", type=Path, default=BUILD / "cache", help="sentence-vector cache")
     parser.add_argument("--teacher", type=Path, default=None,
                         help="also train on teacher-labelled real texts (training/distill.py output), weight 1")
+    add_pool_arguments(parser)
     args = parser.parse_args()
 
     started = time.time()
-    rows = build(args.weak_negatives, 0, DEFAULT_WEAK_LABELS)
+    rows = build(args.weak_negatives, 0, DEFAULT_WEAK_LABELS, args.all_pools, args.without_half)
     if args.teacher:
         rows = with_teacher(rows, args.teacher)
     train_file = write_jsonl(BUILD / "train.jsonl", rows)
