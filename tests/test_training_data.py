@@ -88,3 +88,27 @@ def test_built_training_set_excludes_dev_gold(shared_data) -> None:
     assert not texts & check
     sources = {row["source"].split(":")[0] for row in rows}
     assert sources == {"seed", "annotated", "weak"}
+
+
+def test_late_pools_split_in_two_fixed_disjoint_halves() -> None:
+    from training.late_pools import late_pool_ids, pool_half
+
+    a, b, everything = late_pool_ids("A"), late_pool_ids("B"), late_pool_ids()
+    assert a and b and not a & b and a | b == everything
+    assert 0.4 < len(a) / len(everything) < 0.6
+    assert pool_half("azp_08311") == pool_half("azp_08311") == "B"  # fixed by the id's SHA-1, not by a seed
+
+
+@pytest.mark.shared_data
+def test_training_without_a_half_leaves_out_its_ids_and_texts(shared_data) -> None:
+    from training.build_dataset import build
+    from training.corpora import all_rows
+    from training.late_pools import late_pool_ids
+
+    held_out = late_pool_ids("B")
+    texts = {row["text"].strip() for i, row in all_rows().items() if i in held_out}
+    rows = build(weak_negatives=3000, seed=0, weak_positive_labels=("late_delivery",), all_pools=True,
+                 without_half="B")
+    assert not {row["id"] for row in rows} & held_out
+    assert not {row["text"].strip() for row in rows} & texts
+    assert {row["id"] for row in rows} & late_pool_ids("A")  # the other half is in
