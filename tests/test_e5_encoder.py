@@ -133,3 +133,23 @@ def test_st_spec_never_downloads():
 
     with pytest.raises(FileNotFoundError, match="not on this machine"):
         load_encoder("st:someone/not-a-local-model-xyz")
+
+
+def test_delta_digest_comes_from_the_header_when_save_delta_wrote_one(tmp_path) -> None:
+    """The cache folder of a delta is named without reading its tensors when the
+    header holds their digest, and by the whole file's SHA-1 otherwise."""
+    import hashlib
+
+    from safetensors.numpy import save_file
+
+    from triage.encoders.e5 import _tensors_digest, delta_digest
+
+    tensors = {"a": np.arange(6, dtype=np.float16).reshape(2, 3), "b": np.ones(4, dtype=np.float16)}
+    written = _tensors_digest(tensors)
+    save_file(tensors, str(tmp_path / "with.safetensors"), metadata={"sha1": written})
+    save_file(tensors, str(tmp_path / "without.safetensors"))
+    assert delta_digest(tmp_path / "with.safetensors") == written
+    whole = hashlib.sha1((tmp_path / "without.safetensors").read_bytes()).hexdigest()
+    assert delta_digest(tmp_path / "without.safetensors") == whole
+    changed = {**tensors, "b": np.zeros(4, dtype=np.float16)}
+    assert _tensors_digest(changed) != written

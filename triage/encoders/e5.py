@@ -397,8 +397,28 @@ def save_delta(finetuned: str | Path, out: str | Path) -> int:
     base = load_file(str(build_hf_folder() / "model.safetensors"))
     tuned = load_file(str(Path(finetuned) / "model.safetensors"))
     changed = {k: v.astype(np.float16) for k, v in tuned.items() if k not in base or not np.array_equal(v, base[k])}
-    save_file(changed, str(out), metadata={"base": SPEC})
+    save_file(changed, str(out), metadata={"base": SPEC, "sha1": _tensors_digest(changed)})
     return sum(v.size for v in changed.values())
+
+
+def _tensors_digest(tensors: dict[str, np.ndarray]) -> str:
+    digest = hashlib.sha1()
+    for name in sorted(tensors):
+        value = np.ascontiguousarray(tensors[name])
+        digest.update(f"{name}:{value.dtype}:{value.shape};".encode())
+        digest.update(value.tobytes())
+    return digest.hexdigest()
+
+
+def delta_digest(delta: Path) -> str:
+    """What names a delta's cache folder: the digest save_delta wrote into the
+    file's header (read without reading the 43 MB of tensors), else, for a
+    delta written otherwise, the SHA-1 of the whole file."""
+    from safetensors import safe_open
+
+    with safe_open(str(delta), framework="numpy") as handle:
+        written = (handle.metadata() or {}).get("sha1")
+    return written or hashlib.sha1(delta.read_bytes()).hexdigest()
 
 
 def materialise_delta(delta: str | Path) -> Path:
@@ -407,7 +427,7 @@ def materialise_delta(delta: str | Path) -> Path:
     from safetensors.numpy import load_file, save_file
 
     delta = Path(delta)
-    digest = hashlib.sha1(delta.read_bytes()).hexdigest()[:12]
+    digest = delta_digest(delta)[:12]
     target = cache_dir().parent / f"e5-small-ft-{digest}"
     if (target / _MARKER).is_file():
         return target
