@@ -41,8 +41,9 @@ def write_model_card(folder: Path) -> None:
         "following LABELS.md, not human annotators); ids and labels in training/data/annotations.",
         "- `weak:*`: real texts labelled by keyword rules (training/weak_labels.py) at weight 0.5; "
         "their measured precision is in training/data/weak_label_precision.json.",
-        "- `teacher:*`: real texts no annotator saw, labelled by the fine-tuned e5-small model "
-        "(models/e5-small-ft) with training/distill.py: machine labels, not gold.",
+        *(["- `teacher:*`: real texts no annotator saw, labelled by the fine-tuned e5-small model "
+           "(models/e5-small-ft) with training/distill.py: machine labels, not gold."]
+          if any(k.startswith("teacher:") for k in data.get("by_source", {})) else []),
         "",
         f"Languages: {data.get('by_language', {})}",
         "",
