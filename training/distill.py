@@ -72,11 +72,14 @@ def main() -> None:
     parser.add_argument("--chunk", type=int, default=2048, help="texts per teacher call (sorted by length inside)")
     parser.add_argument("--batch-size", type=int, default=64, help="e5 batch size")
     parser.add_argument("--threads", type=int, default=2, help="torch CPU threads")
+    parser.add_argument("--teacher", type=Path, default=TEACHER,
+                        help="teacher model folder (default: models/e5-small-ft; the shipped default model learnt "
+                             "from its first version, README 'Training data')")
     args = parser.parse_args()
     done = {row["id"] for row in read_jsonl(args.out)} if args.append and args.out.exists() else set()
     prefixes = tuple(p for p in args.corpora.split(",") if p)
     pool = candidate_pool(args.seed, prefixes, done, args.hint)[: args.n]
-    teacher = Pipeline.load(TEACHER, threads=args.threads)
+    teacher = Pipeline.load(args.teacher, threads=args.threads)
     teacher.encoder.batch_size = args.batch_size
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with open(args.out, "a" if args.append else "w", encoding="utf-8") as out:
