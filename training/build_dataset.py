@@ -51,7 +51,7 @@ def read_jsonl(path: Path) -> list[dict]:
 def build(weak_negatives: int, seed: int, weak_positive_labels: tuple[str, ...], all_pools: bool = False,
           without_half: str | None = None) -> list[dict]:
     """The training rows. `all_pools` adds the uncertain/ and complaints/ pools (see
-    load_annotations); `without_half` leaves out that half of the late pools (weak_labels.LATE_POOLS)
+    load_annotations); `without_half` leaves out that half of the late pools (late_pools.LATE_POOLS)
     and, so that no weak label brings them back, their texts."""
     rng = random.Random(seed)
     excluded = {row["text"].strip() for row in dev_gold()}
