@@ -87,6 +87,15 @@ def test_spark_labels_equal_the_local_path(spark, tmp_path, fake_model_dir, pair
         assert json.loads(row["evidence"]) == want["evidence"]
 
 
+def test_spark_keeps_input_columns_named_like_results(spark, fake_model_dir) -> None:
+    """As `triage score`: a gold table's `labels` comes out as `input_labels`, beside the model's labels."""
+    from triage.spark import score_dataframe
+
+    df = spark.createDataFrame([{"id": "1", "text": "the glass arrived broken, box crushed", "labels": "other"}])
+    row = score_dataframe(df, model_dir=fake_model_dir).collect()[0]
+    assert row["input_labels"] == "other" and list(row["labels"]) == ["damage"]
+
+
 def test_spark_loads_the_model_once_per_worker_process(spark, fake_model_dir) -> None:
     """Every task in a Python worker asks triage.spark for the model (as score_dataframe's
     tasks do); the process loads it on the first ask only. The check runs inside the tasks,

@@ -19,7 +19,7 @@ from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any, Callable, Collection, Iterable, Iterator, Sequence
 
 import numpy as np
 
@@ -331,12 +331,12 @@ def _one_malloc_arena() -> None:
         pass
 
 
-def _carried_name(name: str, fields: dict[str, Any]) -> str:
-    """The output name of an input column: an input column named like a result
-    field (a scored file scored again, a gold file's `labels`) is kept as
-    `input_<name>` (`input_input_<name>` if that is taken too), not overwritten."""
+def carried_name(name: str, fields: Collection[str], results: Collection[str] = RESULT_FIELDS) -> str:
+    """The output name of an input column: one named like a result field (a
+    scored file scored again, a gold file's `labels`) is kept as `input_<name>`
+    (`input_input_<name>` if the input has that too), not overwritten."""
     carried = name
-    while carried in RESULT_FIELDS or (carried != name and carried in fields):
+    while carried in results or (carried != name and carried in fields):
         carried = f"input_{carried}"
     return carried
 
@@ -344,7 +344,7 @@ def _carried_name(name: str, fields: dict[str, Any]) -> str:
 def _merge(row: Row, result: dict[str, Any], seen: SeenIds, stats: ScoreStats,
            keep: set[str] | None = None) -> dict[str, Any]:
     stats.rows += 1
-    record = {_carried_name(k, row.fields): v for k, v in row.fields.items() if keep is None or k in keep}
+    record = {carried_name(k, row.fields): v for k, v in row.fields.items() if keep is None or k in keep}
     record.update(result)
     if "id" not in record:
         record = {"id": None, **record}

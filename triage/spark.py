@@ -81,9 +81,9 @@ def score_dataframe(
     `second_opinion`: as `triage score --second-opinion` (each Python worker
     then holds both models).
     """
-    from pyspark.sql.types import StructType
+    from pyspark.sql.types import StructField, StructType
 
-    from .scoring import score_chunk
+    from .scoring import carried_name, score_chunk
 
     if text_column not in df.columns:
         raise ValueError(f"no column {text_column!r} to score; found {df.columns}")
@@ -91,11 +91,11 @@ def score_dataframe(
     missing = [c for c in keep if c not in df.columns]
     if missing:
         raise ValueError(f"no column(s) {', '.join(map(repr, missing))} to carry; found {df.columns}")
-    taken = {f.name for f in result_fields()} & set(keep)
-    if taken:
-        raise ValueError(f"input column(s) {sorted(taken)} clash with result columns; leave them out with columns=")
+    results = {f.name for f in result_fields()}
+    carried = [carried_name(c, keep, results) for c in keep]  # as triage score: a `labels` column -> input_labels
     model = str(Path(model_dir).resolve() if model_dir else DEFAULT_MODEL_DIR)
-    schema = StructType([*[df.schema[c] for c in keep], *result_fields()])
+    schema = StructType([*[StructField(name, df.schema[c].dataType, df.schema[c].nullable)
+                           for name, c in zip(carried, keep)], *result_fields()])
     source = df.select(*dict.fromkeys([*keep, text_column]))
 
     def score_batches(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
@@ -107,6 +107,7 @@ def score_dataframe(
                 chunk = [(None, None if _is_missing(t) else t) for t in texts[start:start + batch_size]]
                 results.extend(score_chunk(pipeline, chunk))
             out = frame[keep].copy()
+            out.columns = carried
             out["language"] = [r["language"] for r in results]
             out["labels"] = [r["labels"] for r in results]
             for label in COMPLAINT_LABELS:
