@@ -17,7 +17,7 @@ import json
 from pathlib import Path
 
 from training.corpora import all_rows
-from training.weak_labels import ANNOTATIONS, read_pool
+from training.weak_labels import annotation_paths, read_pool
 
 LATE_POOLS = ("pool_18.jsonl", "pool_19.jsonl", "pool_20.jsonl", "pool_21.jsonl", "uncertain/*.jsonl",
               "complaints/*.jsonl")
@@ -32,7 +32,7 @@ def late_pool_rows(half: str | None = None) -> list[tuple[str, dict]]:
     """(pool file name, annotation) of the late pools, all of them or one half. An id in
     several pools (the complaint pools may repeat an uncertain one) counts once, as
     load_annotations counts it: its last pool's annotation."""
-    paths = [path for pattern in LATE_POOLS for path in sorted(ANNOTATIONS.glob(pattern))]
+    paths = [path for path in annotation_paths(all_pools=True) if any(path.match(p) for p in LATE_POOLS)]
     rows = {row["id"]: (path.stem, row) for path in paths for row in read_pool(path)}
     return [(pool, row) for pool, row in rows.values() if half is None or pool_half(row["id"]) == half]
 

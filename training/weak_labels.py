@@ -91,10 +91,16 @@ def load_annotations(all_pools: bool = False) -> dict[str, dict]:
     Both over-represent complaints and borderline texts; a classifier trained
     on the uncertain pools did worse on dev_gold's English and on the check
     set, while the root-cause model, trained on complaints only, gained."""
+    return {row["id"]: row for path in annotation_paths(all_pools) for row in read_pool(path)}
+
+
+def annotation_paths(all_pools: bool = False) -> list[Path]:
+    """The pool files in the order load_annotations reads them: where two pools
+    annotate one id, the later one's annotation counts."""
     paths = sorted(ANNOTATIONS.glob("*.jsonl"))
     if all_pools:
         paths += [path for sub in ("uncertain", "complaints") for path in sorted((ANNOTATIONS / sub).glob("*.jsonl"))]
-    return {row["id"]: row for path in paths for row in read_pool(path)}
+    return paths
 
 
 def check_precision() -> dict:
