@@ -112,3 +112,22 @@ def test_training_without_a_half_leaves_out_its_ids_and_texts(shared_data) -> No
     assert not {row["id"] for row in rows} & held_out
     assert not {row["text"].strip() for row in rows} & texts
     assert {row["id"] for row in rows} & late_pool_ids("A")  # the other half is in
+
+
+@pytest.mark.shared_data
+def test_urgency_examples_take_the_same_pool_options(shared_data) -> None:
+    from training.corpora import all_rows
+    from training.late_pools import late_pool_ids
+    from training.train_urgency import urgency_examples
+
+    cause_only = {row["id"] for sub in ("uncertain", "complaints")
+                  for path in (DATA / "annotations" / sub).glob("*.jsonl") for row in read(path)}
+    shipped = {e["id"] for e in urgency_examples()}
+    assert shipped and not shipped & cause_only  # the shipped head trains without pools 22-41
+    held_out = late_pool_ids("B")
+    texts = {row["text"].strip() for i, row in all_rows().items() if i in held_out}
+    examples = urgency_examples(all_pools=True, without_half="B")
+    ids = {e["id"] for e in examples}
+    assert not ids & held_out and not {e["text"].strip() for e in examples} & texts
+    assert ids & late_pool_ids("A") & cause_only  # half A of pools 22-41 is in
+    assert all(0 <= e["grade"] <= 3 for e in examples)

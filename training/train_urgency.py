@@ -17,8 +17,9 @@ from pathlib import Path
 
 import numpy as np
 
-from training.build_dataset import ANNOTATED_WEIGHT, BUILD, read_jsonl
+from training.build_dataset import ANNOTATED_WEIGHT, BUILD, add_pool_arguments, read_jsonl
 from training.corpora import all_rows, dev_gold
+from training.late_pools import late_pool_ids
 from training.weak_labels import load_annotations
 from triage.encoders.cached import CachedEncoder
 from triage.evaluate import ndcg_at_k
@@ -31,21 +32,27 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 
 
-def urgency_examples() -> list[dict]:
-    """Seeds and annotated real texts that carry an urgency grade (dev set and check set excluded)."""
+def urgency_examples(all_pools: bool = False, without_half: str | None = None) -> list[dict]:
+    """Seeds and annotated real texts that carry an urgency grade (dev set and check set excluded);
+    `all_pools` and `without_half` as in training.build_dataset.build."""
     excluded = {row["text"].strip() for row in dev_gold()}
     excluded |= {row["text"].strip() for row in read_jsonl(HERE / "data" / "check" / "multilingual_check.jsonl")}
     out = []
     for path in sorted((HERE / "data" / "seeds").glob("*.jsonl")):
         for row in read_jsonl(path):
             if "urgency" in row and row["text"].strip() not in excluded:
-                out.append({"text": row["text"], "grade": int(row["urgency"]), "weight": 1.0,
+                out.append({"id": row["id"], "text": row["text"], "grade": int(row["urgency"]), "weight": 1.0,
                             "labels": row["labels"]})
     rows = all_rows()
-    for id_, note in load_annotations().items():
+    annotations = load_annotations(all_pools)
+    if without_half:
+        held_out = late_pool_ids(without_half)
+        excluded |= {rows[i]["text"].strip() for i in held_out if i in rows}
+        annotations = {i: note for i, note in annotations.items() if i not in held_out}
+    for id_, note in annotations.items():
         row = rows.get(id_)
         if row is not None and note.get("urgency") is not None and row["text"] not in excluded:
-            out.append({"text": row["text"], "grade": int(note["urgency"]), "weight": ANNOTATED_WEIGHT,
+            out.append({"id": id_, "text": row["text"], "grade": int(note["urgency"]), "weight": ANNOTATED_WEIGHT,
                         "labels": note["labels"]})
     return out
 
@@ -55,12 +62,15 @@ def main() -> None:
     parser.add_argument("--model", type=Path, default=ROOT / "models" / "default", help="model folder to extend")
     parser.add_argument("--C", type=float, default=2.0, help="inverse regularisation of the heads")
     parser.add_argument("--cache-dir", type=Path, default=BUILD / "cache", help="sentence-vector cache")
+    parser.add_argument("--oof", type=Path, default=BUILD / "urgency_oof.npz",
+                        help="where to write the out-of-fold probabilities for training/fit_urgency_weights.py")
+    add_pool_arguments(parser)
     args = parser.parse_args()
 
     started = time.time()
     pipeline = Pipeline.load(args.model)
     encoder = CachedEncoder(pipeline.encoder, args.cache_dir)
-    examples = urgency_examples()
+    examples = urgency_examples(args.all_pools, args.without_half)
     texts = [e["text"] for e in examples]
     languages = [detect_language(t) for t in texts]
     _, dense = vectorize(encoder, texts)
@@ -70,7 +80,7 @@ def main() -> None:
     model.fit(features, [e["grade"] for e in examples], np.array([e["weight"] for e in examples]))
     pipeline.urgency = model
     # Out-of-fold probabilities, for fitting the weights of the whole score (training/fit_urgency_weights.py).
-    np.savez(BUILD / "urgency_oof.npz", oof=np.minimum.accumulate(model.head.oof_, axis=1),
+    np.savez(args.oof, oof=np.minimum.accumulate(model.head.oof_, axis=1),
              grades=np.array([e["grade"] for e in examples]), weights=np.array([e["weight"] for e in examples]),
              texts=np.array(texts, dtype=object), languages=np.array(languages),
              labels=np.array(["|".join(e["labels"]) for e in examples]))
