@@ -48,6 +48,19 @@ def read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def training_annotations(rows: dict[str, dict], all_pools: bool = False,
+                         without_half: str | None = None) -> tuple[dict[str, dict], set[str]]:
+    """The annotations to train on (`all_pools`: see load_annotations) and the texts to keep
+    out with them: `without_half` leaves out that half of the late pools (late_pools.LATE_POOLS)
+    and, so that no other row brings them back, their texts (stripped)."""
+    annotations = load_annotations(all_pools)
+    if not without_half:
+        return annotations, set()
+    held_out = late_pool_ids(without_half)
+    return ({i: note for i, note in annotations.items() if i not in held_out},
+            {rows[i]["text"].strip() for i in held_out if i in rows})
+
+
 def build(weak_negatives: int, seed: int, weak_positive_labels: tuple[str, ...], all_pools: bool = False,
           without_half: str | None = None) -> list[dict]:
     """The training rows. `all_pools` adds the uncertain/ and complaints/ pools (see
@@ -67,11 +80,8 @@ def build(weak_negatives: int, seed: int, weak_positive_labels: tuple[str, ...],
                             "lang": row["lang"], "weight": 1.0, "source": f"seed:{row['lang']}"})
 
     rows = all_rows()
-    annotations = load_annotations(all_pools)
-    if without_half:
-        held_out = late_pool_ids(without_half)
-        excluded |= {rows[i]["text"].strip() for i in held_out if i in rows}
-        annotations = {i: note for i, note in annotations.items() if i not in held_out}
+    annotations, held_out_texts = training_annotations(rows, all_pools, without_half)
+    excluded |= held_out_texts
     for id_, note in annotations.items():
         row = rows.get(id_)
         if row is None or row["text"].strip() in excluded:

@@ -17,10 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
-from training.build_dataset import ANNOTATED_WEIGHT, BUILD, add_pool_arguments, read_jsonl
+from training.build_dataset import ANNOTATED_WEIGHT, BUILD, add_pool_arguments, read_jsonl, training_annotations
 from training.corpora import all_rows, dev_gold
-from training.late_pools import late_pool_ids
-from training.weak_labels import load_annotations
 from triage.encoders.cached import CachedEncoder
 from triage.evaluate import ndcg_at_k
 from triage.head import MultiLabelHead
@@ -44,14 +42,11 @@ def urgency_examples(all_pools: bool = False, without_half: str | None = None) -
                 out.append({"id": row["id"], "text": row["text"], "grade": int(row["urgency"]), "weight": 1.0,
                             "labels": row["labels"]})
     rows = all_rows()
-    annotations = load_annotations(all_pools)
-    if without_half:
-        held_out = late_pool_ids(without_half)
-        excluded |= {rows[i]["text"].strip() for i in held_out if i in rows}
-        annotations = {i: note for i, note in annotations.items() if i not in held_out}
+    annotations, held_out_texts = training_annotations(rows, all_pools, without_half)
+    excluded |= held_out_texts
     for id_, note in annotations.items():
         row = rows.get(id_)
-        if row is not None and note.get("urgency") is not None and row["text"] not in excluded:
+        if row is not None and note.get("urgency") is not None and row["text"].strip() not in excluded:
             out.append({"id": id_, "text": row["text"], "grade": int(note["urgency"]), "weight": ANNOTATED_WEIGHT,
                         "labels": note["labels"]})
     return out
