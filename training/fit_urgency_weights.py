@@ -39,6 +39,18 @@ def design(probs: np.ndarray, signals: list[set[str]], labels: list[list[str]]) 
     return np.hstack([probs, sig, lab])
 
 
+def signal_sets(texts: list[str], languages: list[str]) -> list[set[str]]:
+    """The kinds of signal phrase found in each text."""
+    return [{h.signal for h in find_signals(t, lang)} for t, lang in zip(texts, languages)]
+
+
+def fit_points(X: np.ndarray, grades: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Points per column of `design`: non-negative least squares of the NDCG gain, scaled."""
+    root = np.sqrt(weights)
+    coef, _ = nnls(X * root[:, None], (2.0 ** np.asarray(grades) - 1) * root)
+    return coef * SCALE
+
+
 def best_floors(points: np.ndarray, grades: np.ndarray, weights: np.ndarray) -> tuple[float, float, float]:
     """Floors (normal, high, critical) maximising the weighted macro-F1 of the grades."""
     best, best_f1 = (20.0, 40.0, 60.0), -1.0
@@ -82,12 +94,8 @@ def main() -> None:
     texts, languages = list(data["texts"]), list(data["languages"])
     grades, weights = data["grades"].astype(int), data["weights"].astype(float)
     labels = [str(x).split("|") for x in data["labels"]]
-    signals = [{h.signal for h in find_signals(t, lang)} for t, lang in zip(texts, languages)]
-    X = design(data["oof"].astype(float), signals, labels)
-    y = 2.0 ** grades - 1
-    root = np.sqrt(weights)
-    coef, _ = nnls(X * root[:, None], y * root)
-    coef = coef * SCALE
+    X = design(data["oof"].astype(float), signal_sets(texts, languages), labels)
+    coef = fit_points(X, grades, weights)
     points = X @ coef
     floors = best_floors(points, grades, weights)
     names = ["P(grade>=1)", "P(grade>=2)", "P(grade>=3)", *SIGNAL_NAMES, *COMPLAINT_LABELS]

@@ -18,19 +18,14 @@ import random
 from pathlib import Path
 
 import numpy as np
-from scipy.optimize import nnls
 
 from training.build_dataset import ANNOTATED_WEIGHT, BUILD
-from training.fit_urgency_weights import SCALE, design
+from training.fit_urgency_weights import design, fit_points, signal_sets
 from training.heldout import held_out
-from training.train_urgency import urgency_examples
+from training.train_urgency import fit_urgency_head, urgency_examples, urgency_features
 from triage.encoders.cached import CachedEncoder
 from triage.evaluate import ndcg_at_k
-from triage.head import MultiLabelHead
-from triage.language import detect_language
-from triage.pipeline import Pipeline, vectorize
-from triage.urgency_model import TextUrgencyModel
-from triage.urgency_signals import find_signals
+from triage.pipeline import Pipeline
 
 SAMPLES, SAMPLE_SIZE = 60, 500
 
@@ -44,31 +39,20 @@ def main() -> None:
 
     pipeline = Pipeline.load()
     encoder = CachedEncoder(pipeline.encoder, args.cache_dir)
-
-    def features(examples: list[dict]) -> tuple[object, list[str], np.ndarray]:
-        texts = [e["text"] for e in examples]
-        languages = [detect_language(t) for t in texts]
-        _, dense = vectorize(encoder, texts)
-        return pipeline.classifier.featurize(texts, languages, dense), languages, dense
-
     test = [e for e in urgency_examples() if e["weight"] == ANNOTATED_WEIGHT and held_out(e["id"])]
     test_ids = {e["id"] for e in test}
     train = [e for e in urgency_examples(args.all_pools) if e["id"] not in test_ids]
 
-    X, languages, _ = features(train)
-    weights = np.array([e["weight"] for e in train])
-    model = TextUrgencyModel(MultiLabelHead(C=args.C, threshold_bounds=(0.2, 0.8)),
-                             pipeline.classifier.settings.embedding_weight)
-    model.fit(X, [e["grade"] for e in train], weights)
-    signals = [{h.signal for h in find_signals(e["text"], lang)} for e, lang in zip(train, languages)]
-    D = design(np.minimum.accumulate(model.head.oof_, axis=1), signals, [e["labels"] for e in train])
-    gains = 2.0 ** np.array([e["grade"] for e in train]) - 1
-    coef, _ = nnls(D * np.sqrt(weights)[:, None], gains * np.sqrt(weights))
-    coef *= SCALE
+    train_texts = [e["text"] for e in train]
+    X, languages, _ = urgency_features(pipeline, encoder, train_texts)
+    model = fit_urgency_head(pipeline, X, train, args.C)
+    D = design(np.minimum.accumulate(model.head.oof_, axis=1), signal_sets(train_texts, languages),
+               [e["labels"] for e in train])
+    coef = fit_points(D, np.array([e["grade"] for e in train]), np.array([e["weight"] for e in train]))
 
-    X_test, test_languages, dense = features(test)
+    X_test, test_languages, dense = urgency_features(pipeline, encoder, [e["text"] for e in test])
     probs = np.minimum.accumulate(model.head.predict_proba(X_test), axis=1)
-    test_signals = [{h.signal for h in find_signals(e["text"], lang)} for e, lang in zip(test, test_languages)]
+    test_signals = signal_sets([e["text"] for e in test], test_languages)
     predicted = [p.labels for p in pipeline.classifier.predict([e["text"] for e in test], test_languages, dense)]
     grades = [e["grade"] for e in test]
     rng = random.Random(0)

@@ -19,6 +19,7 @@ import numpy as np
 
 from training.build_dataset import ANNOTATED_WEIGHT, BUILD, add_pool_arguments, read_jsonl, training_annotations
 from training.corpora import all_rows, dev_gold
+from triage.encoders import Encoder
 from triage.encoders.cached import CachedEncoder
 from triage.evaluate import ndcg_at_k
 from triage.head import MultiLabelHead
@@ -52,6 +53,19 @@ def urgency_examples(all_pools: bool = False, without_half: str | None = None) -
     return out
 
 
+def urgency_features(pipeline: Pipeline, encoder: Encoder, texts: list[str]) -> tuple[object, list[str], np.ndarray]:
+    """(the classifier's feature matrix, languages, sentence vectors) of `texts`."""
+    languages = [detect_language(t) for t in texts]
+    _, dense = vectorize(encoder, texts)
+    return pipeline.classifier.featurize(texts, languages, dense), languages, dense
+
+
+def fit_urgency_head(pipeline: Pipeline, features: object, examples: list[dict], C: float) -> TextUrgencyModel:
+    model = TextUrgencyModel(MultiLabelHead(C=C, threshold_bounds=(0.2, 0.8)),
+                             pipeline.classifier.settings.embedding_weight)
+    return model.fit(features, [e["grade"] for e in examples], np.array([e["weight"] for e in examples]))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", type=Path, default=ROOT / "models" / "default", help="model folder to extend")
@@ -67,12 +81,8 @@ def main() -> None:
     encoder = CachedEncoder(pipeline.encoder, args.cache_dir)
     examples = urgency_examples(args.all_pools, args.without_half)
     texts = [e["text"] for e in examples]
-    languages = [detect_language(t) for t in texts]
-    _, dense = vectorize(encoder, texts)
-    features = pipeline.classifier.featurize(texts, languages, dense)
-    model = TextUrgencyModel(MultiLabelHead(C=args.C, threshold_bounds=(0.2, 0.8)),
-                             pipeline.classifier.settings.embedding_weight)
-    model.fit(features, [e["grade"] for e in examples], np.array([e["weight"] for e in examples]))
+    features, languages, _ = urgency_features(pipeline, encoder, texts)
+    model = fit_urgency_head(pipeline, features, examples, args.C)
     pipeline.urgency = model
     # Out-of-fold probabilities, for fitting the weights of the whole score (training/fit_urgency_weights.py).
     np.savez(args.oof, oof=np.minimum.accumulate(model.head.oof_, axis=1),
